@@ -1,0 +1,85 @@
+import { z } from "zod";
+
+const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const positiveInt = z.coerce.number().int().positive();
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol), {
+      message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`,
+    })
+    .optional();
+
+/**
+ * Every environment variable the server reads. Parsed once at start-up; `.env.example`
+ * documents each one.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SERVER_ROLE: z.enum(["all", "api", "worker"]).default("all"),
+  DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
+  APP_DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
+  DATABASE_POOL_SIZE: positiveInt.default(10),
+  EMBEDDED_PG_DIR: z.string().min(1).default(".data/postgres"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  MIGRATE_ON_START: flag.default(true),
+  REDIS_URL: optionalUrl(["redis:", "rediss:"]),
+  REDIS_PREFIX: z.string().default("cg:"),
+  WORKER_CONCURRENCY: positiveInt.default(5),
+  GRAPHQL_MAX_DEPTH: positiveInt.default(12),
+  GRAPHQL_MAX_COMPLEXITY: positiveInt.default(5000),
+  GRAPHIQL: flag.optional(),
+  DIAGNOSTICS_ENABLED: flag.optional(),
+  SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+});
+
+export type Config = ReturnType<typeof parseConfig>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the environment; throws a {@link ConfigError} whose message is one line naming the variable. */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
+  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const result = envSchema.safeParse(blankAsUnset);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue?.path[0] ?? "environment");
+    const got = env[name];
+    throw new ConfigError(
+      `Invalid environment variable ${name}: ${issue?.message ?? "invalid"}${got === undefined ? "" : ` (got "${got}")`}`,
+    );
+  }
+  const c = result.data;
+  const development = c.NODE_ENV !== "production";
+  return {
+    env: c.NODE_ENV,
+    port: c.PORT,
+    host: c.HOST,
+    logLevel: c.LOG_LEVEL,
+    role: c.SERVER_ROLE,
+    runsApi: c.SERVER_ROLE !== "worker",
+    runsWorker: c.SERVER_ROLE !== "api",
+    database: {
+      url: c.DATABASE_URL,
+      appUrl: c.APP_DATABASE_URL,
+      poolSize: c.DATABASE_POOL_SIZE,
+      embeddedDir: c.EMBEDDED_PG_DIR,
+      embeddedPort: c.EMBEDDED_PG_PORT,
+      migrateOnStart: c.MIGRATE_ON_START,
+    },
+    redis: { url: c.REDIS_URL, prefix: c.REDIS_PREFIX },
+    worker: { concurrency: c.WORKER_CONCURRENCY },
+    graphql: {
+      maxDepth: c.GRAPHQL_MAX_DEPTH,
+      maxComplexity: c.GRAPHQL_MAX_COMPLEXITY,
+      graphiql: c.GRAPHIQL ?? development,
+    },
+    diagnosticsEnabled: c.DIAGNOSTICS_ENABLED ?? development,
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+  };
+}

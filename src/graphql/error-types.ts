@@ -1,0 +1,40 @@
+import {
+  type AppError,
+  ConflictError,
+  type FieldIssue,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from "../errors.js";
+import { builder } from "./builder.js";
+
+/** Every typed error a mutation can return implements this, so clients can select `... on Error`. */
+export const ErrorInterface = builder.interfaceRef<AppError>("Error").implement({
+  fields: (t) => ({
+    message: t.exposeString("message"),
+    code: t.exposeString("code", { description: "Stable machine-readable code, e.g. NOT_FOUND." }),
+  }),
+});
+
+const FieldIssueRef = builder.objectRef<FieldIssue>("FieldIssue").implement({
+  description: "One invalid input field.",
+  fields: (t) => ({
+    path: t.exposeStringList("path", { description: 'Path from the argument, e.g. ["input", "email"].' }),
+    message: t.exposeString("message"),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: "ValidationError",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ fields: t.field({ type: [FieldIssueRef], resolve: (e) => e.fields }) }),
+});
+
+builder.objectType(NotFoundError, {
+  name: "NotFoundError",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ entity: t.exposeString("entity") }),
+});
+
+builder.objectType(ConflictError, { name: "ConflictError", interfaces: [ErrorInterface] });
+builder.objectType(ForbiddenError, { name: "ForbiddenError", interfaces: [ErrorInterface] });

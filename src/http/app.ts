@@ -1,0 +1,75 @@
+import { useGraphQLSSE } from "@graphql-yoga/plugin-graphql-sse";
+import { usePrometheus } from "@graphql-yoga/plugin-prometheus";
+import { createYoga, type Plugin, useReadinessCheck, type YogaServerInstance } from "graphql-yoga";
+import { Registry } from "prom-client";
+import type { Context } from "../graphql/context.js";
+import { schema } from "../graphql/schema.js";
+import type { Services } from "../services.js";
+import { buildContext, requestIdOf } from "./context.js";
+import { useV1Router, V1_INTERNAL_HOST } from "./v1/router.js";
+
+export type App = ReturnType<typeof buildApp>;
+
+/**
+ * The HTTP application: GraphQL (`/graphql`, SSE in distinct-connections mode on the same path,
+ * single-connection mode on `/graphql/stream`), `/v1`, `/healthz`, `/readyz`, `/metrics`.
+ * Separate from listening, so tests and tools can call `app.fetch` directly.
+ */
+export function buildApp(
+  services: Services,
+  options: { isShuttingDown?: () => boolean } = {},
+): YogaServerInstance<Record<string, never>, Context> {
+  const { config, log } = services;
+  const yoga: YogaServerInstance<Record<string, never>, Context> = createYoga<Record<string, never>, Context>({
+    schema,
+    context: (initial) => buildContext(initial, services),
+    graphqlEndpoint: "/graphql",
+    healthCheckEndpoint: "/healthz",
+    landingPage: false,
+    graphiql: config.graphql.graphiql ? { title: "ClinicGraph", subscriptionsProtocol: "GRAPHQL_SSE" } : false,
+    maskedErrors: { isDev: config.env !== "production" },
+    logging: {
+      debug: (...args) => log.debug(args.map(String).join(" ")),
+      info: (...args) => log.info(args.map(String).join(" ")),
+      warn: (...args) => log.warn(args.map(String).join(" ")),
+      error: (...args) => log.error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(" ")),
+    },
+    plugins: [
+      useRequestLog(services),
+      useGraphQLSSE({ endpoint: "/graphql/stream" }),
+      usePrometheus({ endpoint: "/metrics", registry: new Registry(), labels: { method: true, statusCode: true } }),
+      useReadinessCheck({
+        endpoint: "/readyz",
+        check: async () => {
+          if (options.isShuttingDown?.()) return false;
+          await services.appDb.$queryRaw`SELECT 1`;
+          if (services.redis) await services.redis.ping();
+          return true;
+        },
+      }),
+      useV1Router(() => async (request) => yoga.fetch(request, {})),
+    ],
+  });
+  return yoga;
+}
+
+/**
+ * Echoes the request id on every response (a client can quote it when reporting a problem)
+ * and writes one access-log line per request.
+ */
+function useRequestLog({ log }: Services): Plugin {
+  const started = new WeakMap<Request, number>();
+  return {
+    onRequest({ request }) {
+      started.set(request, performance.now());
+    },
+    onResponse({ request, response }) {
+      const requestId = requestIdOf(request);
+      response.headers.set("x-request-id", requestId);
+      const { pathname, host } = new URL(request.url);
+      if (pathname === "/healthz" || pathname === "/metrics" || host === V1_INTERNAL_HOST) return;
+      const ms = Math.round((performance.now() - (started.get(request) ?? performance.now())) * 10) / 10;
+      log.info({ requestId, method: request.method, path: pathname, status: response.status, ms }, "request");
+    },
+  };
+}

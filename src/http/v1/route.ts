@@ -1,0 +1,29 @@
+/** What a `/v1` route sees of its request. */
+export interface V1Request {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** The JSON body; always an object (`{}` when empty). */
+  body: Record<string, unknown>;
+  headers: Headers;
+}
+
+/**
+ * A `/v1` path answered by running one GraphQL operation, so REST clients get the same
+ * auth, tenancy, validation and audit as GraphQL clients.
+ */
+export interface V1Route {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Express-style path, e.g. `/v1/organizations/:id`. */
+  path: string;
+  /** The GraphQL document; its single root field's value is the response body. */
+  document: string;
+  variables?: (request: V1Request) => Record<string, unknown>;
+  /** Status on success; 204 sends no body. */
+  status?: 200 | 201 | 202 | 204;
+}
+
+/**
+ * Selection to add to a mutation result so `/v1` can map it: the success payload's `data`,
+ * or the typed error with its fields.
+ */
+export const errorSelection = `__typename ... on Error { code message } ... on ValidationError { fields { path message } }`;

@@ -1,0 +1,146 @@
+import type { Plugin } from "graphql-yoga";
+import { requestIdOf } from "../context.js";
+import type { V1Request, V1Route } from "./route.js";
+import { v1Routes } from "./routes.js";
+
+/** Host name of the GraphQL requests `/v1` makes to itself (they are not access-logged twice). */
+export const V1_INTERNAL_HOST = "v1.internal";
+
+interface CompiledRoute extends V1Route {
+  pattern: RegExp;
+  paramNames: string[];
+  field: string;
+}
+
+interface ErrorBody {
+  error: { code: string; message: string; fields?: { path: string[]; message: string }[] };
+}
+
+const statusByCode: Record<string, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  VALIDATION_FAILED: 422,
+};
+
+/** Headers a `/v1` call passes on to the GraphQL operation it runs. */
+const forwardedHeaders = [
+  "authorization",
+  "x-api-key",
+  "idempotency-key",
+  "user-agent",
+  "x-forwarded-for",
+  "x-impersonate-patient",
+];
+
+function compile(route: V1Route): CompiledRoute {
+  const paramNames: string[] = [];
+  const source = route.path.replace(/:([a-zA-Z]+)/g, (_, name: string) => {
+    paramNames.push(name);
+    return "([^/]+)";
+  });
+  const field = /\{\s*(\w+)/.exec(route.document.slice(route.document.indexOf("{")))?.[1];
+  if (!field) throw new Error(`Route ${route.method} ${route.path}: its document selects no field`);
+  return { ...route, pattern: new RegExp(`^${source}/?$`), paramNames, field };
+}
+
+const json = (status: number, body: unknown) =>
+  status === 204
+    ? new Response(null, { status })
+    : new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8" } });
+
+const fail = (code: string, message: string, fields?: ErrorBody["error"]["fields"]) =>
+  json(statusByCode[code] ?? 500, { error: { code, message, ...(fields ? { fields } : {}) } } satisfies ErrorBody);
+
+async function readBody(request: Request): Promise<Record<string, unknown> | undefined> {
+  const text = await request.text();
+  if (!text) return {};
+  try {
+    const body: unknown = JSON.parse(text);
+    return typeof body === "object" && body !== null && !Array.isArray(body)
+      ? (body as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Serves `/v1/*`: matches method + path to a route, runs its GraphQL operation through the
+ * same Yoga instance (`fetch`), and maps the result to JSON with HTTP status codes.
+ */
+export function useV1Router(graphqlFetch: () => (request: Request) => Promise<Response>): Plugin {
+  const routes = v1Routes.map(compile);
+  return {
+    async onRequest({ request, url, endResponse }) {
+      if (!url.pathname.startsWith("/v1/") && url.pathname !== "/v1") return;
+      const matches = routes.flatMap((route) => {
+        const m = route.pattern.exec(url.pathname);
+        return m ? [{ route, values: m.slice(1) }] : [];
+      });
+      if (!matches.length) return endResponse(fail("NOT_FOUND", `No route for ${url.pathname}`));
+      const match = matches.find((m) => m.route.method === request.method);
+      if (!match) return endResponse(fail("METHOD_NOT_ALLOWED", `${request.method} is not allowed on ${url.pathname}`));
+      const body = await readBody(request);
+      if (!body) return endResponse(fail("BAD_REQUEST", "Request body must be a JSON object"));
+      const params = Object.fromEntries(
+        match.route.paramNames.map((n, i) => [n, decodeURIComponent(match.values[i] ?? "")]),
+      );
+      const v1Request = {
+        params,
+        query: url.searchParams,
+        body,
+        headers: request.headers,
+        requestId: requestIdOf(request),
+      };
+      endResponse(await execute(match.route, v1Request, graphqlFetch()));
+    },
+  };
+}
+
+async function execute(
+  route: CompiledRoute,
+  request: V1Request & { requestId: string },
+  graphqlFetch: (r: Request) => Promise<Response>,
+) {
+  const headers = new Headers({
+    "content-type": "application/json",
+    accept: "application/json",
+    "x-request-id": request.requestId,
+  });
+  for (const name of forwardedHeaders) {
+    const value = request.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  const variables = route.variables?.(request) ?? {};
+  const response = await graphqlFetch(
+    new Request(`http://${V1_INTERNAL_HOST}/graphql`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ query: route.document, variables }),
+    }),
+  );
+  const result = (await response.json()) as {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
+  const [error] = result.errors ?? [];
+  if (error) {
+    const code = error.extensions?.code;
+    if (code && code in statusByCode) return fail(code, error.message);
+    if (code === "BAD_USER_INPUT" || code === "GRAPHQL_VALIDATION_FAILED" || response.status === 400)
+      return fail("BAD_REQUEST", error.message);
+    return fail("INTERNAL", "Unexpected error");
+  }
+  const value = result.data?.[route.field];
+  if (value === null || value === undefined) return fail("NOT_FOUND", "Not found");
+  if (typeof value === "object" && "code" in value && "message" in value && !("data" in value)) {
+    const e = value as { code: string; message: string; fields?: ErrorBody["error"]["fields"] };
+    return fail(e.code, e.message, e.fields);
+  }
+  const body = typeof value === "object" && "data" in value && "__typename" in value ? value.data : value;
+  return json(route.status ?? 200, body);
+}

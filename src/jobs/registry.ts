@@ -1,0 +1,6 @@
+import { systemTasks } from "../modules/system/tasks.js";
+import type { TaskDefinition } from "./task.js";
+
+/** Every task the worker runs; each module contributes its list. */
+// biome-ignore lint/suspicious/noExplicitAny: payload types differ per task; each is checked by its own schema
+export const tasks: TaskDefinition<any>[] = [...systemTasks];

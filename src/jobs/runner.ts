@@ -1,0 +1,35 @@
+import { type Runner, run, type TaskList } from "graphile-worker";
+import type { Services } from "../services.js";
+import { tasks } from "./registry.js";
+import { workerLogger } from "./worker-logger.js";
+
+/** Builds graphile-worker's task list from the registry: payloads are checked, logs carry the job. */
+export function taskList(services: Services): TaskList {
+  return Object.fromEntries(
+    tasks.map((task) => [
+      task.identifier,
+      async (raw, helpers) => {
+        const log = services.log.child({ job: task.identifier, jobId: helpers.job.id });
+        const parsed = task.payload.safeParse(raw);
+        if (!parsed.success) {
+          // Retrying cannot fix a payload that does not match its schema.
+          log.error({ issues: parsed.error.issues }, "job payload is invalid; dropping the job");
+          return;
+        }
+        await task.run(parsed.data, { services, log, jobId: helpers.job.id, attempts: helpers.job.attempts });
+      },
+    ]),
+  );
+}
+
+/** Starts the job runner in this process (roles `all` and `worker`). */
+export function startWorker(services: Services, adminUrl: string): Promise<Runner> {
+  return run({
+    connectionString: adminUrl,
+    concurrency: services.config.worker.concurrency,
+    taskList: taskList(services),
+    logger: workerLogger(services.log),
+    noHandleSignals: true,
+    pollInterval: 1000,
+  });
+}

@@ -1,0 +1,3 @@
+import { publishDiagnosticEvent } from "./publish-diagnostic-event.task.js";
+
+export const systemTasks = [publishDiagnosticEvent];

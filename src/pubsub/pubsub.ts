@@ -1,0 +1,54 @@
+import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
+import { createPubSub as createYogaPubSub } from "graphql-yoga";
+import { Redis } from "ioredis";
+import type { Logger } from "../logger.js";
+
+/**
+ * Every pub/sub channel and the message it carries. Modules add their channels with
+ * `declare module "../../pubsub/pubsub.js" { interface PubSubChannels { ... } }`.
+ * A channel keyed per entity is declared as `[id: string, payload: T]`.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: extended by modules through declaration merging
+export interface PubSubChannels {}
+
+type YogaChannels = { [K in keyof PubSubChannels]: PubSubChannels[K] extends unknown[] ? PubSubChannels[K] : never };
+export type PubSub = ReturnType<typeof createYogaPubSub<YogaChannels>>;
+
+export interface PubSubHandle {
+  pubsub: PubSub;
+  kind: "redis" | "in-process";
+  /** Redis client for commands (holds, rate limits); undefined in in-process mode. */
+  redis?: Redis;
+  close(): Promise<void>;
+}
+
+/**
+ * Pub/sub for subscriptions. With Redis, events fan out to every server process through
+ * Redis channels (prefixed, so several deployments or test runs can share one Redis);
+ * without it, events stay in this process.
+ */
+export function createPubSub(redisUrl: string | undefined, prefix: string, log: Logger): PubSubHandle {
+  if (!redisUrl) {
+    log.info("REDIS_URL is not set: pub/sub runs in process, so run a single server instance");
+    return { pubsub: createYogaPubSub<YogaChannels>(), kind: "in-process", close: async () => {} };
+  }
+  const options = { maxRetriesPerRequest: 2, enableAutoPipelining: true };
+  const redis = new Redis(redisUrl, options);
+  const subscriber = new Redis(redisUrl, options);
+  for (const client of [redis, subscriber]) client.on("error", (error) => log.warn({ err: error }, "redis error"));
+  const target = createRedisEventTarget<CustomEvent>({ publishClient: redis, subscribeClient: subscriber });
+  const eventTarget = {
+    addEventListener: (type: string, listener: EventListener) => target.addEventListener(prefix + type, listener),
+    removeEventListener: (type: string, listener: EventListener) => target.removeEventListener(prefix + type, listener),
+    dispatchEvent: (event: CustomEvent) =>
+      target.dispatchEvent(new CustomEvent(prefix + event.type, { detail: event.detail })),
+  };
+  return {
+    pubsub: createYogaPubSub<YogaChannels>({ eventTarget: eventTarget as never }),
+    kind: "redis",
+    redis,
+    close: async () => {
+      await Promise.allSettled([redis.quit(), subscriber.quit()]);
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Config } from "./config.js";
+import type { DatabaseUrls } from "./db/database.js";
+import { createPrisma, type PrismaClient } from "./db/prisma.js";
+import type { Logger } from "./logger.js";
+import { createPubSub, type PubSub, type PubSubHandle } from "./pubsub/pubsub.js";
+
+/** The long-lived dependencies shared by HTTP requests and jobs. */
+export interface Services {
+  config: Config;
+  log: Logger;
+  /** Connects as the API role: row-level security applies. */
+  appDb: PrismaClient;
+  /** Connects as the schema owner: for jobs and maintenance that work across organizations. */
+  adminDb: PrismaClient;
+  pubsub: PubSub;
+  pubsubKind: PubSubHandle["kind"];
+  redis: PubSubHandle["redis"];
+  startedAt: Date;
+  close(): Promise<void>;
+}
+
+export function createServices(config: Config, log: Logger, urls: DatabaseUrls): Services {
+  const appDb = createPrisma(urls.appUrl, config.database.poolSize);
+  const adminDb = createPrisma(urls.adminUrl, Math.max(2, Math.ceil(config.database.poolSize / 2)));
+  const pubsub = createPubSub(config.redis.url, config.redis.prefix, log);
+  return {
+    config,
+    log,
+    appDb,
+    adminDb,
+    pubsub: pubsub.pubsub,
+    pubsubKind: pubsub.kind,
+    redis: pubsub.redis,
+    startedAt: new Date(),
+    close: async () => {
+      await Promise.allSettled([appDb.$disconnect(), adminDb.$disconnect(), pubsub.close()]);
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { randomBytes } from "node:crypto";
+import type { Runner } from "graphile-worker";
+import { parseConfig } from "../../src/config.js";
+import { startHttpServer } from "../../src/http/server.js";
+import { startWorker } from "../../src/jobs/runner.js";
+import { createLogger } from "../../src/logger.js";
+import { createServices, type Services } from "../../src/services.js";
+import type { TestDatabase } from "./database.js";
+import { testEnv } from "./env.js";
+
+export interface TestServer {
+  url: string;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** The environment a test server (in this process or a child) runs with; Redis channels get a private prefix. */
+export function testServerEnv(db: TestDatabase, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: "test",
+    HOST: "127.0.0.1",
+    PORT: "0",
+    LOG_LEVEL: "silent",
+    DATABASE_URL: db.adminUrl,
+    REDIS_URL: testEnv.redisUrl,
+    REDIS_PREFIX: `test:${db.name}:`,
+    MIGRATE_ON_START: "false",
+    ...overrides,
+  };
+}
+
+/** Starts the real HTTP server (and, unless `SERVER_ROLE=api`, the worker) inside the test process. */
+export async function startTestServer(db: TestDatabase, overrides: Record<string, string> = {}): Promise<TestServer> {
+  const config = parseConfig(testServerEnv(db, overrides));
+  const log = createLogger(config.logLevel);
+  const services = createServices(config, log, { adminUrl: db.adminUrl, appUrl: db.appUrl, stop: async () => {} });
+  const worker: Runner | undefined = config.runsWorker ? await startWorker(services, db.adminUrl) : undefined;
+  const http = await startHttpServer(services);
+  return {
+    url: `http://127.0.0.1:${http.port}`,
+    services,
+    close: async () => {
+      await http.shutdown();
+      await worker?.stop();
+      await services.close();
+    },
+  };
+}
+
+export const uniqueSuffix = () => randomBytes(4).toString("hex");
