@@ -34,9 +34,33 @@ const envSchema = z.object({
   GRAPHIQL: flag.optional(),
   DIAGNOSTICS_ENABLED: flag.optional(),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+  CLERK_JWT_KEY: z
+    .string()
+    .transform((v) => v.replace(/\\n/g, "\n"))
+    .refine((v) => v.includes("-----BEGIN PUBLIC KEY-----"), {
+      message: "must be a PEM public key (-----BEGIN PUBLIC KEY-----)",
+    })
+    .optional(),
+  CLERK_AUTHORIZED_PARTIES: z
+    .string()
+    .transform((v) =>
+      v
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every((p) => URL.canParse(p)), { message: "must be a comma-separated list of origins" })
+    .optional(),
+  INTEGRATIONS_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, { message: "must be 32 bytes, base64-encoded" })
+    .optional(),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
+
+/** Used only outside production when INTEGRATIONS_ENCRYPTION_KEY is unset; never protects real secrets. */
+const DEVELOPMENT_INTEGRATIONS_KEY = Buffer.alloc(32, "clinicgraph-development-only").toString("base64");
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -56,6 +80,9 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
   }
   const c = result.data;
   const development = c.NODE_ENV !== "production";
+  if (!development && !c.INTEGRATIONS_ENCRYPTION_KEY) {
+    throw new ConfigError("Invalid environment variable INTEGRATIONS_ENCRYPTION_KEY: required in production");
+  }
   return {
     env: c.NODE_ENV,
     port: c.PORT,
@@ -81,5 +108,12 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     diagnosticsEnabled: c.DIAGNOSTICS_ENABLED ?? development,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+    auth: {
+      /** PEM public key of the Clerk instance; unset outside production: the local dev key (`npm run auth:dev-token`). */
+      clerkJwtKey: c.CLERK_JWT_KEY,
+      authorizedParties: c.CLERK_AUTHORIZED_PARTIES,
+    },
+    /** AES-256-GCM key for integration secrets; outside production a fixed development key when unset. */
+    integrationsKey: Buffer.from(c.INTEGRATIONS_ENCRYPTION_KEY ?? DEVELOPMENT_INTEGRATIONS_KEY, "base64"),
   };
 }

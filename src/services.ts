@@ -1,3 +1,4 @@
+import { developmentKeyPair } from "./auth/dev-tokens.js";
 import type { Config } from "./config.js";
 import type { DatabaseUrls } from "./db/database.js";
 import { createPrisma, type PrismaClient } from "./db/prisma.js";
@@ -15,6 +16,8 @@ export interface Services {
   pubsub: PubSub;
   pubsubKind: PubSubHandle["kind"];
   redis: PubSubHandle["redis"];
+  /** PEM key that verifies session tokens: CLERK_JWT_KEY, or the local development key outside production. */
+  jwtKey: string | undefined;
   startedAt: Date;
   close(): Promise<void>;
 }
@@ -31,6 +34,7 @@ export function createServices(config: Config, log: Logger, urls: DatabaseUrls):
     pubsub: pubsub.pubsub,
     pubsubKind: pubsub.kind,
     redis: pubsub.redis,
+    jwtKey: config.auth.clerkJwtKey ?? (config.env === "production" ? undefined : developmentKeyPair().publicKey),
     startedAt: new Date(),
     close: async () => {
       await Promise.allSettled([appDb.$disconnect(), adminDb.$disconnect(), pubsub.close()]);

@@ -7,6 +7,8 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import { GraphQLError } from "graphql";
+import type { MemberRole } from "../auth/roles.js";
+import { viewerRole } from "../auth/viewer.js";
 import { ValidationError } from "../errors.js";
 import type PrismaTypes from "../generated/pothos-prisma-types.js";
 import { getDatamodel } from "../generated/pothos-prisma-types.js";
@@ -17,6 +19,12 @@ export interface AuthScopes {
   public: boolean;
   /** Diagnostics operations are switched on (DIAGNOSTICS_ENABLED). */
   diagnostics: boolean;
+  /** A signed-in user or an API key. */
+  authenticated: boolean;
+  /** A signed-in user (not an API key). */
+  signedIn: boolean;
+  /** The caller acts in an organization (a user's active one, or an API key's) with one of these roles. */
+  orgRole: readonly MemberRole[];
 }
 
 /** The one schema builder; every module adds its types and fields to it. */
@@ -57,7 +65,16 @@ export const builder = new SchemaBuilder<{
   relay: { clientMutationId: "omit", cursorType: "String" },
   scopeAuth: {
     authorizeOnSubscribe: true,
-    authScopes: (ctx) => ({ public: true, diagnostics: ctx.services.config.diagnosticsEnabled }),
+    authScopes: (ctx) => ({
+      public: true,
+      diagnostics: ctx.services.config.diagnosticsEnabled,
+      authenticated: ctx.viewer.kind !== "anonymous",
+      signedIn: ctx.viewer.kind === "user",
+      orgRole: (roles) => {
+        const role = viewerRole(ctx.viewer);
+        return role !== null && ctx.scope.organizationId !== null && roles.includes(role);
+      },
+    }),
     unauthorizedError: (_parent, ctx, _info, result) =>
       new GraphQLError(result.message, {
         extensions: { code: ctx.viewer.kind === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN" },

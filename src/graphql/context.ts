@@ -1,6 +1,7 @@
 import type { YogaInitialContext } from "graphql-yoga";
 import type { Viewer } from "../auth/viewer.js";
 import type { PrismaClient } from "../db/prisma.js";
+import type { TenantScope } from "../db/tenant.js";
 import type { Logger } from "../logger.js";
 import type { Services } from "../services.js";
 
@@ -10,6 +11,10 @@ export interface Context extends YogaInitialContext {
   log: Logger;
   services: Services;
   viewer: Viewer;
-  /** The database as the API role sees it. */
+  /** What row-level security lets this request see: the viewer's active organization and user. */
+  scope: TenantScope;
+  /** The database as the API role sees it, limited to {@link scope} by row-level security. */
   db: PrismaClient;
+  /** Where the request came from, for the audit log. */
+  client: { ip: string | null; userAgent: string | null };
 }

@@ -2,5 +2,8 @@ import { builder } from "./builder.js";
 import "./root-types.js";
 import "./error-types.js";
 import "../modules/system/schema.js";
+import "../modules/auth/schema.js";
+import "../modules/organizations/schema.js";
+import "../modules/audit/schema.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { YogaInitialContext } from "graphql-yoga";
-import { anonymous } from "../auth/viewer.js";
+import { authenticate } from "../auth/authenticate.js";
+import { viewerOrganizationId, viewerUserId } from "../auth/viewer.js";
+import { scopedClient } from "../db/tenant.js";
 import type { Context } from "../graphql/context.js";
 import type { Services } from "../services.js";
 
@@ -22,12 +24,19 @@ export function requestIdOf(request: Request): string {
 export async function buildContext(initial: YogaInitialContext, services: Services): Promise<Context> {
   const { request } = initial;
   const requestId = requestIdOf(request);
+  const viewer = await authenticate(request, services);
+  const scope = { organizationId: viewerOrganizationId(viewer), userId: viewerUserId(viewer) };
   return {
     ...initial,
     requestId,
     log: services.log.child({ requestId }),
     services,
-    viewer: anonymous,
-    db: services.appDb,
+    viewer,
+    scope,
+    db: scopedClient(services.appDb, scope),
+    client: {
+      ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null,
+      userAgent: request.headers.get("user-agent"),
+    },
   };
 }

@@ -20,6 +20,32 @@ export interface V1Route {
   variables?: (request: V1Request) => Record<string, unknown>;
   /** Status on success; 204 sends no body. */
   status?: 200 | 201 | 202 | 204;
+  /** Shapes the root field's value into the response body (e.g. {@link connectionBody}). */
+  body?: (value: unknown) => unknown;
+}
+
+interface Connection {
+  edges: { node: unknown }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** A Relay connection as REST clients expect a page: `{ data: [...], pageInfo: { hasNextPage, endCursor } }`. */
+export function connectionBody(value: unknown): unknown {
+  const connection = value as Connection;
+  return { data: connection.edges.map((e) => e.node), pageInfo: connection.pageInfo };
+}
+
+/** Selection of a connection for {@link connectionBody}, around the node's fields. */
+export const connectionSelection = (nodeFields: string) =>
+  `edges { node { ${nodeFields} } } pageInfo { hasNextPage endCursor }`;
+
+/** `?first=&after=` as connection variables; a malformed `first` reaches GraphQL and answers 400. */
+export function pageVariables(query: URLSearchParams): { first?: unknown; after?: string } {
+  const first = query.get("first");
+  return {
+    first: first === null ? undefined : /^\d+$/.test(first) ? Number(first) : first,
+    after: query.get("after") ?? undefined,
+  };
 }
 
 /**

@@ -131,7 +131,10 @@ async function execute(
   if (error) {
     const code = error.extensions?.code;
     if (code && code in statusByCode) return fail(code, error.message);
-    if (code === "BAD_USER_INPUT" || code === "GRAPHQL_VALIDATION_FAILED" || response.status === 400)
+    // Errors raised before execution (authentication: 401) keep the status Yoga gave them.
+    if (code && response.status >= 400 && response.status < 500)
+      return json(response.status, { error: { code, message: error.message } });
+    if (!code || code === "BAD_USER_INPUT" || code === "GRAPHQL_VALIDATION_FAILED" || code === "GRAPHQL_PARSE_FAILED")
       return fail("BAD_REQUEST", error.message);
     return fail("INTERNAL", "Unexpected error");
   }
@@ -141,6 +144,6 @@ async function execute(
     const e = value as { code: string; message: string; fields?: ErrorBody["error"]["fields"] };
     return fail(e.code, e.message, e.fields);
   }
-  const body = typeof value === "object" && "data" in value && "__typename" in value ? value.data : value;
-  return json(route.status ?? 200, body);
+  const payload = typeof value === "object" && "data" in value && "__typename" in value ? value.data : value;
+  return json(route.status ?? 200, route.body ? route.body(payload) : payload);
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { builder } from "../../graphql/builder.js";
 import { enqueue } from "../../jobs/enqueue.js";
+import { audited } from "../audit/audited.js";
 import { DiagnosticEventRef } from "./diagnostic-event.type.js";
 import { publishDiagnosticEvent } from "./publish-diagnostic-event.task.js";
 
@@ -12,11 +13,14 @@ builder.mutationField("sendDiagnosticEvent", (t) =>
     authScopes: { diagnostics: true },
     errors: {},
     args: { message: t.arg.string({ validate: z.string().trim().min(1).max(500) }) },
-    resolve: (_root, { message }, { db }) =>
-      db.$transaction(async (tx) => {
+    resolve: (_root, { message }, ctx) =>
+      audited(ctx, async (tx) => {
         const event = await tx.diagnosticEvent.create({ data: { message } });
         await enqueue(tx, publishDiagnosticEvent, { id: event.id });
-        return event;
+        return {
+          value: event,
+          audit: { action: "diagnostic_event.create", entityType: "DiagnosticEvent", entityId: event.id, after: event },
+        };
       }),
   }),
 );

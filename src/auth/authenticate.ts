@@ -1,0 +1,122 @@
+import type { Services } from "../services.js";
+import { hashApiKey, isApiKey } from "./api-keys.js";
+import { authenticationError } from "./authentication-error.js";
+import { verifySessionToken } from "./clerk.js";
+import type { SessionClaims } from "./dev-tokens.js";
+import type { MemberRole } from "./roles.js";
+import { anonymous, type Viewer } from "./viewer.js";
+
+/** How often `lastUsedAt` of an API key is written (not on every request). */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+function credentials(request: Request): { apiKey?: string; sessionToken?: string } {
+  const headerKey = request.headers.get("x-api-key")?.trim();
+  if (headerKey) return { apiKey: headerKey };
+  const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]?.trim();
+  if (!bearer) return {};
+  return isApiKey(bearer) ? { apiKey: bearer } : { sessionToken: bearer };
+}
+
+/**
+ * Resolves the caller from `Authorization: Bearer <Clerk session token | API key>` or
+ * `X-API-Key`. Identity lookups use the owner connection: they happen before a tenant scope
+ * exists. Bad credentials reject the request with 401; no credentials make an anonymous viewer.
+ */
+export async function authenticate(request: Request, services: Services): Promise<Viewer> {
+  const { apiKey, sessionToken } = credentials(request);
+  if (apiKey) return authenticateApiKey(apiKey, services);
+  if (sessionToken) {
+    if (!services.jwtKey)
+      throw authenticationError("TOKEN_INVALID", "Session tokens are not accepted: CLERK_JWT_KEY is not set");
+    const claims = await verifySessionToken(sessionToken, {
+      jwtKey: services.jwtKey,
+      authorizedParties: services.config.auth.authorizedParties,
+    });
+    return authenticateUser(claims, services);
+  }
+  return anonymous;
+}
+
+async function authenticateApiKey(key: string, { adminDb }: Services): Promise<Viewer> {
+  const found = await adminDb.apiKey.findUnique({ where: { hash: hashApiKey(key) } });
+  if (!found) throw authenticationError("API_KEY_INVALID", "API key is not valid");
+  if (found.revokedAt) throw authenticationError("API_KEY_REVOKED", "API key has been revoked");
+  if (found.expiresAt && found.expiresAt <= new Date())
+    throw authenticationError("API_KEY_EXPIRED", "API key has expired");
+  if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await adminDb.apiKey.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
+  }
+  return { kind: "apiKey", apiKeyId: found.id, organizationId: found.organizationId, role: found.role };
+}
+
+interface UserRow {
+  id: string;
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  active_organization_id: string | null;
+  role: MemberRole | null;
+}
+
+/** Finds the user of a verified token, creating them on first sign-in. */
+async function authenticateUser(claims: SessionClaims, services: Services): Promise<Viewer> {
+  const { adminDb } = services;
+  const [row] = await adminDb.$queryRaw<UserRow[]>`
+    SELECT u.id, u.email, u.first_name, u.last_name, u.active_organization_id, m.role
+    FROM users u
+    LEFT JOIN user_organizations m ON m.user_id = u.id AND m.organization_id = u.active_organization_id
+    WHERE u.clerk_user_id = ${claims.sub}`;
+  const profile = {
+    email: typeof claims.email === "string" ? claims.email.toLowerCase() : undefined,
+    firstName: typeof claims.first_name === "string" ? claims.first_name : undefined,
+    lastName: typeof claims.last_name === "string" ? claims.last_name : undefined,
+  };
+  if (!row) return signUp(claims.sub, profile, services);
+  const changed =
+    (profile.email !== undefined && profile.email !== row.email) ||
+    (profile.firstName !== undefined && profile.firstName !== row.first_name) ||
+    (profile.lastName !== undefined && profile.lastName !== row.last_name);
+  if (changed) await adminDb.user.update({ where: { id: row.id }, data: profile });
+  return {
+    kind: "user",
+    userId: row.id,
+    organizationId: row.role ? row.active_organization_id : null,
+    role: row.role,
+  };
+}
+
+/**
+ * Creates the user and turns pending invitations to their email into memberships; the first
+ * one becomes the active organization.
+ */
+async function signUp(
+  clerkUserId: string,
+  profile: { email?: string; firstName?: string; lastName?: string },
+  { adminDb }: Services,
+): Promise<Viewer> {
+  return adminDb.$transaction(async (tx) => {
+    const user = await tx.user.upsert({ where: { clerkUserId }, update: {}, create: { clerkUserId, ...profile } });
+    const invitations = profile.email
+      ? await tx.organizationInvitation.findMany({
+          where: { email: profile.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+          orderBy: { createdAt: "asc" },
+        })
+      : [];
+    for (const invitation of invitations) {
+      await tx.userOrganization.upsert({
+        where: { organizationId_userId: { organizationId: invitation.organizationId, userId: user.id } },
+        update: {},
+        create: { organizationId: invitation.organizationId, userId: user.id, role: invitation.role },
+      });
+      await tx.organizationInvitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
+    }
+    const first = invitations[0];
+    if (first) await tx.user.update({ where: { id: user.id }, data: { activeOrganizationId: first.organizationId } });
+    return {
+      kind: "user",
+      userId: user.id,
+      organizationId: first?.organizationId ?? null,
+      role: first?.role ?? null,
+    } satisfies Viewer;
+  });
+}

@@ -1,0 +1,11 @@
+import { Prisma } from "./prisma.js";
+
+/** A unique constraint rejected the write (Prisma P2002). */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** The row to update or delete was not there, or row-level security hid it (Prisma P2025). */
+export function isRecordMissing(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025";
+}

@@ -1,0 +1,41 @@
+import type { Prisma, PrismaClient } from "./prisma.js";
+
+/** Whose data a database session may see: row-level security policies read these settings. */
+export interface TenantScope {
+  organizationId: string | null;
+  userId: string | null;
+}
+
+function applyScope(client: Pick<PrismaClient, "$executeRaw">, scope: TenantScope) {
+  return client.$executeRaw`SELECT set_config('app.organization_id', ${scope.organizationId ?? ""}, true),
+    set_config('app.user_id', ${scope.userId ?? ""}, true)`;
+}
+
+/**
+ * A client whose every query runs in a short transaction that first sets the scope, so a
+ * resolver cannot forget the tenant filter: PostgreSQL applies it. (Prisma's documented
+ * row-level-security pattern; settings are transaction-local, so pooled connections never
+ * carry one request's scope into another.)
+ */
+export function scopedClient(base: PrismaClient, scope: TenantScope): PrismaClient {
+  return base.$extends({
+    query: {
+      $allOperations: async ({ args, query }) => {
+        const [, result] = await base.$transaction([applyScope(base, scope), query(args)]);
+        return result;
+      },
+    },
+  }) as unknown as PrismaClient;
+}
+
+/** Runs `work` in one interactive transaction with the scope set: for writes and their audit rows and jobs. */
+export function inScopedTransaction<T>(
+  base: PrismaClient,
+  scope: TenantScope,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
+  return base.$transaction(async (tx) => {
+    await applyScope(tx, scope);
+    return work(tx);
+  });
+}

@@ -1,0 +1,2 @@
+import "./audit-entry.type.js";
+import "./audit-log.query.js";

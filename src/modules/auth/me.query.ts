@@ -1,0 +1,46 @@
+import { viewerRole } from "../../auth/viewer.js";
+import { builder } from "../../graphql/builder.js";
+import type { Context } from "../../graphql/context.js";
+import { MemberRoleEnum } from "../organizations/member-role.enum.js";
+import { MembershipRef } from "../organizations/membership.type.js";
+import { OrganizationRef } from "../organizations/organization.type.js";
+import { UserRef } from "./user.type.js";
+
+/** The caller, as `me` describes it. */
+const MeRef = builder.objectRef<Context["viewer"]>("Me").implement({
+  description: "Who is calling: a signed-in user or an organization API key, and where they act.",
+  fields: (t) => ({
+    kind: t.string({ description: "user or apiKey", resolve: (viewer) => viewer.kind }),
+    user: t.prismaField({
+      type: UserRef,
+      nullable: true,
+      resolve: (query, viewer, _args, { db }) =>
+        viewer.kind === "user" ? db.user.findUnique({ ...query, where: { id: viewer.userId } }) : null,
+    }),
+    activeOrganization: t.prismaField({
+      type: OrganizationRef,
+      nullable: true,
+      resolve: (query, _viewer, _args, { db, scope }) =>
+        scope.organizationId ? db.organization.findUnique({ ...query, where: { id: scope.organizationId } }) : null,
+    }),
+    role: t.field({
+      type: MemberRoleEnum,
+      nullable: true,
+      description: "Your role in the active organization.",
+      resolve: (viewer) => viewerRole(viewer),
+    }),
+    memberships: t.prismaConnection({
+      type: MembershipRef,
+      cursor: "id",
+      description: "Every organization you belong to, with your role there.",
+      resolve: (query, viewer, _args, { db }) =>
+        viewer.kind === "user"
+          ? db.userOrganization.findMany({ ...query, where: { userId: viewer.userId }, orderBy: { createdAt: "asc" } })
+          : [],
+    }),
+  }),
+});
+
+builder.queryField("me", (t) =>
+  t.field({ type: MeRef, authScopes: { authenticated: true }, resolve: (_root, _args, ctx) => ctx.viewer }),
+);

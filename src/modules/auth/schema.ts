@@ -1,0 +1,3 @@
+import "./user.type.js";
+import "./me.query.js";
+import "./switch-organization.mutation.js";

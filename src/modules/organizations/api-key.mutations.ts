@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { generateApiKey } from "../../auth/api-keys.js";
+import { managerRoles } from "../../auth/roles.js";
+import { NotFoundError } from "../../errors.js";
+import { builder } from "../../graphql/builder.js";
+import { name } from "../../validation.js";
+import { audited } from "../audit/audited.js";
+import { activeOrganization } from "./active-organization.js";
+import { ApiKeyRef } from "./api-key.type.js";
+import { MemberRoleEnum } from "./member-role.enum.js";
+import { OrganizationRef } from "./organization.type.js";
+
+const CreateApiKeyInput = builder.inputType("CreateApiKeyInput", {
+  fields: (t) => ({
+    organizationId: t.globalID({ for: OrganizationRef }),
+    name: t.string({ validate: name }),
+    role: t.field({
+      type: MemberRoleEnum,
+      description: "What the key may do: admin, staff or specialist.",
+      validate: z.enum(["admin", "staff", "specialist"], { message: "must be admin, staff or specialist" }),
+    }),
+    expiresAt: t.field({
+      type: "DateTime",
+      required: false,
+      validate: z.date().refine((d) => d.getTime() > Date.now(), { message: "must be in the future" }),
+    }),
+  }),
+});
+
+interface CreatedApiKey {
+  apiKey: { id: string };
+  key: string;
+}
+
+const CreatedApiKeyRef = builder.objectRef<CreatedApiKey>("CreatedApiKey").implement({
+  fields: (t) => ({
+    apiKey: t.field({ type: ApiKeyRef, resolve: (created) => created.apiKey as never }),
+    key: t.exposeString("key", { description: "The key itself. Shown this once: store it now." }),
+  }),
+});
+
+builder.mutationField("createApiKey", (t) =>
+  t.field({
+    type: CreatedApiKeyRef,
+    description: "Creates an API key for server-to-server calls (`Authorization: Bearer <key>` or `X-API-Key`).",
+    authScopes: { $all: { signedIn: true, orgRole: managerRoles } },
+    errors: { types: [NotFoundError] },
+    args: { input: t.arg({ type: CreateApiKeyInput }) },
+    resolve: (_root, { input }, ctx) => {
+      const organizationId = activeOrganization(ctx, input.organizationId.id);
+      const { key, prefix, hash } = generateApiKey();
+      return audited(ctx, async (tx) => {
+        const apiKey = await tx.apiKey.create({
+          data: {
+            organizationId,
+            name: input.name,
+            role: input.role,
+            prefix,
+            hash,
+            createdById: ctx.scope.userId,
+            expiresAt: input.expiresAt ?? null,
+          },
+        });
+        return {
+          value: { apiKey, key },
+          audit: { action: "api_key.create", entityType: "ApiKey", entityId: apiKey.id, after: apiKey },
+        };
+      });
+    },
+  }),
+);
+
+builder.mutationField("revokeApiKey", (t) =>
+  t.field({
+    type: ApiKeyRef,
+    description: "Revokes a key: the next request made with it is refused.",
+    authScopes: { orgRole: managerRoles },
+    errors: { types: [NotFoundError] },
+    args: { id: t.arg.globalID({ for: ApiKeyRef }) },
+    resolve: (_root, { id }, ctx) =>
+      audited(ctx, async (tx) => {
+        const before = await tx.apiKey.findUnique({ where: { id: id.id } });
+        if (!before) throw new NotFoundError("ApiKey");
+        const after = before.revokedAt
+          ? before
+          : await tx.apiKey.update({ where: { id: before.id }, data: { revokedAt: new Date() } });
+        return {
+          value: after,
+          audit: { action: "api_key.revoke", entityType: "ApiKey", entityId: after.id, before, after },
+        };
+      }),
+  }),
+);

@@ -1,0 +1,27 @@
+import { managerRoles } from "../../auth/roles.js";
+import { ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
+import { builder } from "../../graphql/builder.js";
+import { audited } from "../audit/audited.js";
+import { assertMayAssign, assertOwnerRemains, findMembership } from "./members.js";
+import { MembershipRef } from "./membership.type.js";
+
+builder.mutationField("removeMember", (t) =>
+  t.field({
+    type: MembershipRef,
+    description: "Removes a member. The last owner cannot be removed.",
+    authScopes: { orgRole: managerRoles },
+    errors: { types: [NotFoundError, ForbiddenError, ConflictError] },
+    args: { membershipId: t.arg.globalID({ for: MembershipRef }) },
+    resolve: (_root, { membershipId }, ctx) =>
+      audited(ctx, async (tx) => {
+        const before = await findMembership(tx, ctx, membershipId.id);
+        assertMayAssign(ctx, [before.role]);
+        if (before.role === "owner") await assertOwnerRemains(tx, before.organizationId, before.id);
+        await tx.userOrganization.delete({ where: { id: before.id } });
+        return {
+          value: before,
+          audit: { action: "membership.delete", entityType: "Membership", entityId: before.id, before },
+        };
+      }),
+  }),
+);

@@ -1,0 +1,14 @@
+import "./member-role.enum.js";
+import "./organization.type.js";
+import "./membership.type.js";
+import "./api-key.type.js";
+import "./integration.type.js";
+import "./organizations.query.js";
+import "./create-organization.mutation.js";
+import "./update-organization.mutation.js";
+import "./delete-organization.mutation.js";
+import "./invite-member.mutation.js";
+import "./update-member-role.mutation.js";
+import "./remove-member.mutation.js";
+import "./api-key.mutations.js";
+import "./upsert-integration.mutation.js";

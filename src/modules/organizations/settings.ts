@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+/** What an organization may configure; unknown keys are rejected, so typos do not pass silently. */
+export const organizationSettings = z
+  .object({
+    /** Onboarding steps a patient completes before being active, in order. */
+    onboardingSteps: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+    /** A first booking by a patient who has not finished onboarding: accepted but flagged, or refused. */
+    firstBookingWithoutOnboarding: z.enum(["flag", "refuse"]).default("flag"),
+    /** Patients may cancel up to this many hours before the start. */
+    cancellationNoticeHours: z.number().int().min(0).max(720).default(24),
+  })
+  .strict();
+
+export type OrganizationSettings = z.infer<typeof organizationSettings>;

@@ -1,0 +1,27 @@
+import { managerRoles } from "../../auth/roles.js";
+import { ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
+import { builder } from "../../graphql/builder.js";
+import { audited } from "../audit/audited.js";
+import { MemberRoleEnum } from "./member-role.enum.js";
+import { assertMayAssign, assertOwnerRemains, findMembership } from "./members.js";
+import { MembershipRef } from "./membership.type.js";
+
+builder.mutationField("updateMemberRole", (t) =>
+  t.field({
+    type: MembershipRef,
+    authScopes: { orgRole: managerRoles },
+    errors: { types: [NotFoundError, ForbiddenError, ConflictError] },
+    args: { membershipId: t.arg.globalID({ for: MembershipRef }), role: t.arg({ type: MemberRoleEnum }) },
+    resolve: (_root, { membershipId, role }, ctx) =>
+      audited(ctx, async (tx) => {
+        const before = await findMembership(tx, ctx, membershipId.id);
+        assertMayAssign(ctx, [before.role, role]);
+        if (before.role === "owner" && role !== "owner") await assertOwnerRemains(tx, before.organizationId, before.id);
+        const after = await tx.userOrganization.update({ where: { id: before.id }, data: { role } });
+        return {
+          value: after,
+          audit: { action: "membership.update", entityType: "Membership", entityId: after.id, before, after },
+        };
+      }),
+  }),
+);
