@@ -4,11 +4,13 @@ import type { Prisma, PrismaClient } from "./prisma.js";
 export interface TenantScope {
   organizationId: string | null;
   userId: string | null;
+  /** The caller's role in the organization (policies narrow what a patient sees). */
+  role: string | null;
 }
 
 function applyScope(client: Pick<PrismaClient, "$executeRaw">, scope: TenantScope) {
   return client.$executeRaw`SELECT set_config('app.organization_id', ${scope.organizationId ?? ""}, true),
-    set_config('app.user_id', ${scope.userId ?? ""}, true)`;
+    set_config('app.user_id', ${scope.userId ?? ""}, true), set_config('app.role', ${scope.role ?? ""}, true)`;
 }
 
 /**

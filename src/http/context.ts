@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { YogaInitialContext } from "graphql-yoga";
 import { authenticate } from "../auth/authenticate.js";
-import { viewerOrganizationId, viewerUserId } from "../auth/viewer.js";
+import { viewerOrganizationId, viewerRole, viewerUserId } from "../auth/viewer.js";
 import { scopedClient } from "../db/tenant.js";
 import type { Context } from "../graphql/context.js";
 import type { Services } from "../services.js";
@@ -25,7 +25,11 @@ export async function buildContext(initial: YogaInitialContext, services: Servic
   const { request } = initial;
   const requestId = requestIdOf(request);
   const viewer = await authenticate(request, services);
-  const scope = { organizationId: viewerOrganizationId(viewer), userId: viewerUserId(viewer) };
+  const scope = {
+    organizationId: viewerOrganizationId(viewer),
+    userId: viewerUserId(viewer),
+    role: viewerRole(viewer),
+  };
   return {
     ...initial,
     requestId,

@@ -5,6 +5,7 @@ import { startHttpServer } from "../../src/http/server.js";
 import { startWorker } from "../../src/jobs/runner.js";
 import { createLogger } from "../../src/logger.js";
 import { createServices, type Services } from "../../src/services.js";
+import { clerk } from "./auth.js";
 import type { TestDatabase } from "./database.js";
 import { testEnv } from "./env.js";
 
@@ -25,6 +26,7 @@ export function testServerEnv(db: TestDatabase, overrides: Record<string, string
     REDIS_URL: testEnv.redisUrl,
     REDIS_PREFIX: `test:${db.name}:`,
     MIGRATE_ON_START: "false",
+    CLERK_JWT_KEY: clerk.publicKey,
     ...overrides,
   };
 }

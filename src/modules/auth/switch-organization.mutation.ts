@@ -36,7 +36,7 @@ builder.mutationField("switchOrganization", (t) =>
             },
           };
         },
-        { organizationId: organizationId.id },
+        { organizationId: organizationId.id, role: null },
       );
     },
   }),

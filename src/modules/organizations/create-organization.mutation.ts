@@ -48,7 +48,7 @@ builder.mutationField("createOrganization", (t) =>
               audit: { action: "organization.create", entityType: "Organization", entityId: id, after: organization },
             };
           },
-          { organizationId: id },
+          { organizationId: id, role: "owner" },
         );
       } catch (error) {
         if (isUniqueViolation(error)) throw new ConflictError(`The slug "${input.slug}" is taken`);
