@@ -22,8 +22,18 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export function createServices(config: Config, log: Logger, urls: DatabaseUrls): Services {
-  const appDb = createPrisma(urls.appUrl, config.database.poolSize);
+export interface ServicesOptions {
+  /** Called with every SQL statement of the API connection (instrumentation, tests). */
+  onQuery?: (sql: string) => void;
+}
+
+export function createServices(
+  config: Config,
+  log: Logger,
+  urls: DatabaseUrls,
+  options: ServicesOptions = {},
+): Services {
+  const appDb = createPrisma(urls.appUrl, config.database.poolSize, options.onQuery);
   const adminDb = createPrisma(urls.adminUrl, Math.max(2, Math.ceil(config.database.poolSize / 2)));
   const pubsub = createPubSub(config.redis.url, config.redis.prefix, log);
   return {

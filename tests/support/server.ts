@@ -4,7 +4,7 @@ import { parseConfig } from "../../src/config.js";
 import { startHttpServer } from "../../src/http/server.js";
 import { startWorker } from "../../src/jobs/runner.js";
 import { createLogger } from "../../src/logger.js";
-import { createServices, type Services } from "../../src/services.js";
+import { createServices, type Services, type ServicesOptions } from "../../src/services.js";
 import { clerk } from "./auth.js";
 import type { TestDatabase } from "./database.js";
 import { testEnv } from "./env.js";
@@ -32,10 +32,19 @@ export function testServerEnv(db: TestDatabase, overrides: Record<string, string
 }
 
 /** Starts the real HTTP server (and, unless `SERVER_ROLE=api`, the worker) inside the test process. */
-export async function startTestServer(db: TestDatabase, overrides: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  db: TestDatabase,
+  overrides: Record<string, string> = {},
+  options: ServicesOptions = {},
+): Promise<TestServer> {
   const config = parseConfig(testServerEnv(db, overrides));
   const log = createLogger(config.logLevel);
-  const services = createServices(config, log, { adminUrl: db.adminUrl, appUrl: db.appUrl, stop: async () => {} });
+  const services = createServices(
+    config,
+    log,
+    { adminUrl: db.adminUrl, appUrl: db.appUrl, stop: async () => {} },
+    options,
+  );
   const worker: Runner | undefined = config.runsWorker ? await startWorker(services, db.adminUrl) : undefined;
   const http = await startHttpServer(services);
   return {
