@@ -169,11 +169,11 @@ function slotStarts(
     if (ranges.length === 0) continue;
     const clock = dayClock(timeZone, date);
     for (const range of ranges) {
-      const rangeStart = boundaryInstant(timeZone, date, range.start);
-      const rangeEnd = boundaryInstant(timeZone, date, range.end);
+      const rangeStart = clock(range.start) ?? boundaryInstant(timeZone, date, range.start);
+      const rangeEnd = clock(range.end) ?? boundaryInstant(timeZone, date, range.end);
       for (let minutes = range.start; minutes < range.end; minutes += rules.slotIntervalMinutes) {
         // The first occurrence only: a repeated (fall-back) hour offers its times once.
-        const [start] = clock(minutes);
+        const start = clock(minutes);
         if (start === undefined || start < rangeStart) continue;
         if (start + rules.durationMinutes * MINUTE > rangeEnd) break;
         starts.push({ start, date });

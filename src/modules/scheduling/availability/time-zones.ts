@@ -99,16 +99,17 @@ export function boundaryInstant(timeZone: string, date: string, minutes: number)
 }
 
 /**
- * A function from minutes-since-midnight of `date` to the instants they name; on the days
- * without an offset change (all but about two a year) it is plain arithmetic.
+ * A function from minutes-since-midnight of `date` to the first instant they name (undefined
+ * in a gap); on the days without an offset change (all but about two a year) it is plain arithmetic.
  */
-export function dayClock(timeZone: string, date: string): (minutes: number) => number[] {
+export function dayClock(timeZone: string, date: string): (minutes: number) => number | undefined {
   const midnight = localAsUtc(date, 0);
   const before = offsetMinutes(timeZone, midnight - DAY / 2);
-  if (before !== offsetMinutes(timeZone, midnight + (3 * DAY) / 2))
-    return (minutes) => instantsOf(timeZone, date, minutes);
+  if (before !== offsetMinutes(timeZone, midnight + (3 * DAY) / 2)) {
+    return (minutes) => instantsOf(timeZone, date, minutes)[0];
+  }
   const base = midnight - before * MINUTE;
-  return (minutes) => [base + minutes * MINUTE];
+  return (minutes) => base + minutes * MINUTE;
 }
 
 /** The local date of an instant in a zone. */
