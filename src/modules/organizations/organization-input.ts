@@ -9,16 +9,26 @@ export const slug = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, {
   message: "must be 1-63 lowercase letters, digits or dashes, not starting or ending with a dash",
 });
 
-/** The fields both inputs share; `required` says whether name and slug must be given. */
+/**
+ * The fields both inputs share; `required` says whether name and slug must be given. The
+ * whole input is validated as one object, so every invalid field is reported at once.
+ */
 const organizationInputFields = (required: boolean) =>
   builder.inputType(required ? "CreateOrganizationInput" : "UpdateOrganizationInput", {
     description: required ? undefined : "Only the fields given change. `settings` replaces the whole settings object.",
     fields: (t) => ({
-      name: t.string({ required, validate: name }),
-      slug: t.string({ required, validate: slug }),
-      timezone: t.string({ required: false, validate: ianaTimeZone }),
-      locale: t.string({ required: false, validate: bcp47Locale }),
-      settings: t.field({ type: "JSON", required: false, validate: organizationSettings }),
+      name: t.string({ required }),
+      slug: t.string({ required }),
+      timezone: t.string({ required: false }),
+      locale: t.string({ required: false }),
+      settings: t.field({ type: "JSON", required: false }),
+    }),
+    validate: z.object({
+      name: required ? name : name.nullish(),
+      slug: required ? slug : slug.nullish(),
+      timezone: ianaTimeZone.nullish(),
+      locale: bcp47Locale.nullish(),
+      settings: organizationSettings.nullish(),
     }),
   });
 
