@@ -162,6 +162,22 @@ async function addMember(org: TestOrganization, role: "admin" | "specialist" | "
 }
 
 describe("invitations", () => {
+  it("an invitation to someone who already has an account becomes a membership on their next request", async () => {
+    const inviting = await createOrganization(server.url, "Inviting");
+    const own = await createOrganization(server.url, "Own");
+    const email = `${own.ownerSub}@example.com`;
+    await gqlData(server.url, Invite, { input: { organizationId: inviting.id, email, role: "staff" } }, inviting.owner);
+    const me = await gqlData(server.url, Me, {}, own.owner);
+    // They keep acting in their own organization, and now belong to the inviting one too.
+    expect(me.me.activeOrganization).toEqual({ id: own.id });
+    expect(me.me.memberships.edges.map((e) => e.node)).toEqual([
+      { role: "owner", organization: { id: own.id } },
+      { role: "staff", organization: { id: inviting.id } },
+    ]);
+    const team = await gqlData(server.url, Team, { id: inviting.id }, inviting.owner);
+    expect(team.organization?.invitations.edges).toEqual([]);
+  });
+
   it("inviteMember creates an invitation that the invited email's first sign-in turns into a membership", async () => {
     const org = await createOrganization(server.url, "Inviting");
     const sub = unique("user_invited");
