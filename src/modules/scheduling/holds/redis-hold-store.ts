@@ -121,7 +121,7 @@ export function createRedisHoldStore(redis: Redis, prefix: string): HoldStore {
       for (const id of specialistIds) pipeline.zrangebyscore(specialistKey(id), "-inf", `(${to}`);
       pipeline.time();
       const results = (await pipeline.exec()) ?? [];
-      const [seconds, micros] = results[results.length - 1]?.[1] as [string, string];
+      const [seconds, micros] = (results[results.length - 1]?.[1] ?? ["0", "0"]) as [string, string];
       const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
       const tokens = results.slice(0, -1).flatMap(([, value]) => value as string[]);
       if (!tokens.length) return [];
