@@ -115,10 +115,10 @@ export async function createProduct(
   return result.createProduct.data.id;
 }
 
-/** A v1 call with JSON in and out. */
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field with expect()
 type Json = any;
 
+/** A v1 call with JSON in and out. */
 export async function v1(
   server: TestServer,
   method: string,
