@@ -288,6 +288,11 @@ describe("who may manage and read the catalog", () => {
     expect((await gqlData(server.url, Service, { id: hidden }, headers)).service).toBeNull();
     const inactive = await gqlData(server.url, Services, { first: 100, filter: { active: false } }, a.owner);
     expect(inactive.services.edges.map((e) => e.node.id)).toContain(hidden);
+    // Nor as an add-on of an active service.
+    const main = await createService(server, a);
+    await gqlData(server.url, SetAddOns, { input: { serviceId: main, addOnServiceIds: [hidden] } }, a.owner);
+    expect((await gqlData(server.url, Service, { id: main }, headers)).service?.addOns.edges).toEqual([]);
+    expect((await gqlData(server.url, Service, { id: main }, a.owner)).service?.addOns.edges).toHaveLength(1);
   });
 
   it("pages through services by cursor, in name order", async () => {

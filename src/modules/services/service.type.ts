@@ -25,7 +25,11 @@ const specialistLinks = prismaConnectionHelpers(builder, "ServiceSpecialist", {
 
 const addOnLinks = prismaConnectionHelpers(builder, "ServiceAddOn", {
   cursor: "serviceId_addOnServiceId",
-  query: { orderBy: { addOnServiceId: "asc" } },
+  // Patients see active add-ons only, as they see active services only.
+  query: (_args, ctx) => ({
+    where: ctx.scope.role === "patient" ? { addOn: { active: true } } : {},
+    orderBy: { addOnServiceId: "asc" as const },
+  }),
   select: (nodeSelection) => ({ addOn: nodeSelection({}) }),
   resolveNode: (link) => link.addOn,
 });
