@@ -427,6 +427,25 @@ describe("another organization's services", () => {
 });
 
 describe("the /v1 catalog routes", () => {
+  it("answer every list as a page of data, within the query limits", async () => {
+    await createService(server, a);
+    for (const path of [
+      "/v1/services",
+      "/v1/service-plans",
+      "/v1/service-plans/patient-plans",
+      "/v1/products",
+      "/v1/patient-product-orders",
+    ]) {
+      const page = await v1(server, "GET", `${path}?first=50`, a.owner);
+      expect(page, path).toMatchObject({
+        status: 200,
+        body: { data: expect.any(Array), pageInfo: { hasNextPage: false } },
+      });
+    }
+    const services = await v1(server, "GET", "/v1/services?first=1&search=physio", a.owner);
+    expect(services.body.data).toHaveLength(1);
+  });
+
   it("each runs a document that is valid against schema.graphql", async () => {
     const schema = buildSchema(await readFile("schema.graphql", "utf8"));
     for (const route of servicesRoutes) {

@@ -3,11 +3,9 @@ import { NotFoundError, ValidationError } from "../../errors.js";
 
 /** Refuses a list that names the same id twice, pointing at the second occurrence. */
 export function assertDistinct(ids: string[], path: (string | number)[]) {
-  const seen = new Set<string>();
-  const issues = ids.flatMap((id, index) => {
-    if (!seen.has(id)) return seen.add(id) && [];
-    return [{ path: [...path, index], message: "is listed twice" }];
-  });
+  const issues = ids.flatMap((id, index) =>
+    ids.indexOf(id) < index ? [{ path: [...path, index], message: "is listed twice" }] : [],
+  );
   if (issues.length) throw ValidationError.fromIssues(issues);
 }
 

@@ -62,8 +62,8 @@ builder.mutationField("updateService", (t) =>
         return await audited(ctx, async (tx) => {
           const before = await tx.service.findUnique({ where: { id: id.id } });
           if (!before) throw new NotFoundError("Service");
-          const pricing = input.pricing ? pricingColumns(input.pricing) : before;
-          assertPriceFits(pricing, input.durationMinutes ?? before.durationMinutes);
+          const pricing = input.pricing ? pricingColumns(input.pricing) : null;
+          assertPriceFits(pricing ?? before, input.durationMinutes ?? before.durationMinutes);
           const after = await tx.service.update({
             where: { id: before.id },
             data: {
@@ -72,7 +72,7 @@ builder.mutationField("updateService", (t) =>
               durationMinutes: input.durationMinutes ?? undefined,
               deliveryMode: input.deliveryMode ?? undefined,
               active: input.active ?? undefined,
-              ...(input.pricing ? pricingColumns(input.pricing) : {}),
+              ...pricing,
             },
           });
           return {
