@@ -56,15 +56,21 @@ interface UserRow {
   last_name: string | null;
   active_organization_id: string | null;
   role: MemberRole | null;
+  patient_id: string | null;
 }
 
-/** Finds the user of a verified token, creating them on first sign-in. */
+/**
+ * Finds the user of a verified token, creating them on first sign-in. A patient member also gets
+ * the live patient record linked to them in the active organization (the one row they may see).
+ */
 async function authenticateUser(claims: SessionClaims, services: Services): Promise<Viewer> {
   const { adminDb } = services;
   const [row] = await adminDb.$queryRaw<UserRow[]>`
-    SELECT u.id, u.email, u.first_name, u.last_name, u.active_organization_id, m.role
+    SELECT u.id, u.email, u.first_name, u.last_name, u.active_organization_id, m.role, p.id AS patient_id
     FROM users u
     LEFT JOIN user_organizations m ON m.user_id = u.id AND m.organization_id = u.active_organization_id
+    LEFT JOIN patients p ON m.role = 'patient' AND p.organization_id = m.organization_id AND p.user_id = u.id
+      AND p.archived_at IS NULL
     WHERE u.clerk_user_id = ${claims.sub}`;
   const profile = {
     email: typeof claims.email === "string" ? claims.email.toLowerCase() : undefined,
@@ -82,6 +88,8 @@ async function authenticateUser(claims: SessionClaims, services: Services): Prom
     userId: row.id,
     organizationId: row.role ? row.active_organization_id : null,
     role: row.role,
+    patientId: row.patient_id,
+    impersonating: false,
   };
 }
 
@@ -117,6 +125,8 @@ async function signUp(
       userId: user.id,
       organizationId: first?.organizationId ?? null,
       role: first?.role ?? null,
+      patientId: null,
+      impersonating: false,
     } satisfies Viewer;
   });
 }

@@ -3,6 +3,7 @@ import { isUniqueViolation } from "../../db/errors.js";
 import { ConflictError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../audit/audited.js";
+import { activateOnboardedPatients } from "../patients/patients.js";
 import { activeOrganization } from "./active-organization.js";
 import { OrganizationRef } from "./organization.type.js";
 import { organizationFields } from "./organization-input.js";
@@ -26,6 +27,7 @@ builder.mutationField("updateOrganization", (t) =>
     args: { id: t.arg.globalID({ for: OrganizationRef }), input: t.arg({ type: UpdateOrganizationInput }) },
     resolve: async (_root, { id, input }, ctx) => {
       const organizationId = activeOrganization(ctx, id.id);
+      const settings = input.settings ? organizationFields.settings.parse(input.settings) : undefined;
       try {
         return await audited(ctx, async (tx) => {
           const before = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
@@ -36,9 +38,10 @@ builder.mutationField("updateOrganization", (t) =>
               slug: input.slug ?? undefined,
               timezone: input.timezone ?? undefined,
               locale: input.locale ?? undefined,
-              settings: input.settings ? organizationFields.settings.parse(input.settings) : undefined,
+              settings,
             },
           });
+          if (settings) await activateOnboardedPatients(tx, organizationId, settings.onboardingSteps);
           return {
             value: after,
             audit: {
