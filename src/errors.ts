@@ -60,3 +60,17 @@ export class ForbiddenError extends AppError {
     this.name = "ForbiddenError";
   }
 }
+
+/** A lifecycle change not allowed from the entity's current state (e.g. an active patient back to onboarding). */
+export class InvalidTransitionError extends AppError {
+  readonly code = "INVALID_TRANSITION";
+  constructor(
+    readonly entity: string,
+    readonly from: string,
+    readonly to: string,
+    reason: string,
+  ) {
+    super(`${entity} cannot go from ${from} to ${to}: ${reason}`);
+    this.name = "InvalidTransitionError";
+  }
+}

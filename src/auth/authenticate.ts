@@ -56,15 +56,17 @@ interface UserRow {
   last_name: string | null;
   active_organization_id: string | null;
   role: MemberRole | null;
+  patient_id: string | null;
   has_invitations: boolean;
 }
 
 type Profile = { email?: string; firstName?: string; lastName?: string };
 
 /**
- * Finds the user of a verified token in one query (with their role in the active organization
- * and whether invitations to their email wait); first sign-ins and waiting invitations take
- * the slower path through {@link admit}.
+ * Finds the user of a verified token in one query: their role in the active organization, the
+ * live patient record linked to them when that role is patient (the one row they may see), and
+ * whether invitations to their email wait. First sign-ins and waiting invitations take the
+ * slower path through {@link admit}.
  */
 async function authenticateUser(claims: SessionClaims, services: Services): Promise<Viewer> {
   const profile: Profile = {
@@ -73,12 +75,14 @@ async function authenticateUser(claims: SessionClaims, services: Services): Prom
     lastName: typeof claims.last_name === "string" ? claims.last_name : undefined,
   };
   const [row] = await services.adminDb.$queryRaw<UserRow[]>`
-    SELECT u.id, u.email, u.first_name, u.last_name, u.active_organization_id, m.role,
+    SELECT u.id, u.email, u.first_name, u.last_name, u.active_organization_id, m.role, p.id AS patient_id,
       EXISTS (SELECT 1 FROM organization_invitations i
               WHERE i.email = coalesce(${profile.email ?? null}, u.email)
                 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()) AS has_invitations
     FROM users u
     LEFT JOIN user_organizations m ON m.user_id = u.id AND m.organization_id = u.active_organization_id
+    LEFT JOIN patients p ON m.role = 'patient' AND p.organization_id = m.organization_id AND p.user_id = u.id
+      AND p.archived_at IS NULL
     WHERE u.clerk_user_id = ${claims.sub}`;
   if (!row || row.has_invitations) return admit(claims.sub, profile, services);
   const changed =
@@ -86,7 +90,14 @@ async function authenticateUser(claims: SessionClaims, services: Services): Prom
     (profile.firstName !== undefined && profile.firstName !== row.first_name) ||
     (profile.lastName !== undefined && profile.lastName !== row.last_name);
   if (changed) await services.adminDb.user.update({ where: { id: row.id }, data: profile });
-  return { kind: "user", userId: row.id, organizationId: row.role ? row.active_organization_id : null, role: row.role };
+  return {
+    kind: "user",
+    userId: row.id,
+    organizationId: row.role ? row.active_organization_id : null,
+    role: row.role,
+    patientId: row.patient_id,
+    impersonating: false,
+  };
 }
 
 /**
@@ -120,11 +131,20 @@ async function admit(clerkUserId: string, profile: Profile, { adminDb }: Service
       await tx.user.update({ where: { id: user.id }, data: { activeOrganizationId: first.organizationId } });
     }
     const active = current ?? (first ? { organizationId: first.organizationId, role: first.role } : null);
+    const patient =
+      active?.role === "patient"
+        ? await tx.patient.findFirst({
+            where: { organizationId: active.organizationId, userId: user.id, archivedAt: null },
+            select: { id: true },
+          })
+        : null;
     return {
       kind: "user",
       userId: user.id,
       organizationId: active?.organizationId ?? null,
       role: active?.role ?? null,
+      patientId: patient?.id ?? null,
+      impersonating: false,
     } satisfies Viewer;
   });
 }

@@ -6,11 +6,14 @@ export interface TenantScope {
   userId: string | null;
   /** The caller's role in the organization (policies narrow what a patient sees). */
   role: string | null;
+  /** With role `patient`: the one patient record the request acts for (its own, or an impersonated one). */
+  patientId?: string | null;
 }
 
 function applyScope(client: Pick<PrismaClient, "$executeRaw">, scope: TenantScope) {
   return client.$executeRaw`SELECT set_config('app.organization_id', ${scope.organizationId ?? ""}, true),
-    set_config('app.user_id', ${scope.userId ?? ""}, true), set_config('app.role', ${scope.role ?? ""}, true)`;
+    set_config('app.user_id', ${scope.userId ?? ""}, true), set_config('app.role', ${scope.role ?? ""}, true),
+    set_config('app.patient_id', ${scope.patientId ?? ""}, true)`;
 }
 
 /**

@@ -13,6 +13,7 @@ import { ValidationError } from "../errors.js";
 import type PrismaTypes from "../generated/pothos-prisma-types.js";
 import { getDatamodel } from "../generated/pothos-prisma-types.js";
 import type { Context } from "./context.js";
+import { decodeUuidGlobalID } from "./global-id.js";
 
 export interface AuthScopes {
   /** Anyone, signed in or not. */
@@ -21,7 +22,7 @@ export interface AuthScopes {
   diagnostics: boolean;
   /** A signed-in user or an API key. */
   authenticated: boolean;
-  /** A signed-in user (not an API key). */
+  /** A signed-in user acting as themselves (not an API key, not an admin acting as a patient). */
   signedIn: boolean;
   /** The caller acts in an organization (a user's active one, or an API key's) with one of these roles. */
   orgRole: readonly MemberRole[];
@@ -65,14 +66,14 @@ export const builder = new SchemaBuilder<{
         })) as never,
       ),
   },
-  relay: { clientMutationId: "omit", cursorType: "String" },
+  relay: { clientMutationId: "omit", cursorType: "String", decodeGlobalID: decodeUuidGlobalID },
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: (ctx) => ({
       public: true,
       diagnostics: ctx.services.config.diagnosticsEnabled,
       authenticated: ctx.viewer.kind !== "anonymous",
-      signedIn: ctx.viewer.kind === "user",
+      signedIn: ctx.viewer.kind === "user" && !ctx.viewer.impersonating,
       orgRole: (roles) => {
         const role = viewerRole(ctx.viewer);
         return role !== null && ctx.scope.organizationId !== null && roles.includes(role);

@@ -3,6 +3,7 @@ import {
   ConflictError,
   type FieldIssue,
   ForbiddenError,
+  InvalidTransitionError,
   NotFoundError,
   ValidationError,
 } from "../errors.js";
@@ -38,3 +39,13 @@ builder.objectType(NotFoundError, {
 
 builder.objectType(ConflictError, { name: "ConflictError", interfaces: [ErrorInterface] });
 builder.objectType(ForbiddenError, { name: "ForbiddenError", interfaces: [ErrorInterface] });
+
+builder.objectType(InvalidTransitionError, {
+  name: "InvalidTransitionError",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    entity: t.exposeString("entity"),
+    from: t.exposeString("from", { description: "The state the entity is in." }),
+    to: t.exposeString("to", { description: "The state the change would have led to." }),
+  }),
+});

@@ -2,10 +2,11 @@ import { useGraphQLSSE } from "@graphql-yoga/plugin-graphql-sse";
 import { usePrometheus } from "@graphql-yoga/plugin-prometheus";
 import { createYoga, type Plugin, useReadinessCheck, type YogaServerInstance } from "graphql-yoga";
 import { Registry } from "prom-client";
+import { IMPERSONATED_PATIENT_HEADER } from "../auth/impersonation.js";
 import type { Context } from "../graphql/context.js";
 import { schema } from "../graphql/schema.js";
 import type { Services } from "../services.js";
-import { buildContext, requestIdOf } from "./context.js";
+import { buildContext, impersonatedPatientOf, requestIdOf } from "./context.js";
 import { useV1Router, V1_INTERNAL_HOST } from "./v1/router.js";
 
 export type App = ReturnType<typeof buildApp>;
@@ -54,8 +55,9 @@ export function buildApp(
 }
 
 /**
- * Echoes the request id on every response (a client can quote it when reporting a problem)
- * and writes one access-log line per request.
+ * Echoes the request id on every response (a client can quote it when reporting a problem),
+ * marks responses to requests made as an impersonated patient, and writes one access-log line
+ * per request.
  */
 function useRequestLog({ log }: Services): Plugin {
   const started = new WeakMap<Request, number>();
@@ -66,10 +68,16 @@ function useRequestLog({ log }: Services): Plugin {
     onResponse({ request, response }) {
       const requestId = requestIdOf(request);
       response.headers.set("x-request-id", requestId);
+      const impersonatedPatient = impersonatedPatientOf(request);
+      if (impersonatedPatient) response.headers.set(IMPERSONATED_PATIENT_HEADER, impersonatedPatient);
       const { pathname, host } = new URL(request.url);
       if (pathname === "/healthz" || pathname === "/metrics" || host === V1_INTERNAL_HOST) return;
       const ms = Math.round((performance.now() - (started.get(request) ?? performance.now())) * 10) / 10;
-      log.info({ requestId, method: request.method, path: pathname, status: response.status, ms }, "request");
+      const impersonated = response.headers.get(IMPERSONATED_PATIENT_HEADER) ?? undefined;
+      log.info(
+        { requestId, method: request.method, path: pathname, status: response.status, ms, impersonated },
+        "request",
+      );
     },
   };
 }

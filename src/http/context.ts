@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { YogaInitialContext } from "graphql-yoga";
 import { authenticate } from "../auth/authenticate.js";
-import { viewerOrganizationId, viewerRole, viewerUserId } from "../auth/viewer.js";
+import { applyImpersonation } from "../auth/impersonation.js";
+import { viewerOrganizationId, viewerPatientId, viewerRole, viewerUserId } from "../auth/viewer.js";
 import { scopedClient } from "../db/tenant.js";
 import type { Context } from "../graphql/context.js";
 import type { Services } from "../services.js";
@@ -21,14 +23,25 @@ export function requestIdOf(request: Request): string {
   return id;
 }
 
+const impersonatedPatients = new WeakMap<Request, string>();
+
+/** The patient id a request acted as (`X-Impersonate-Patient`, once accepted), to mark its response. */
+export function impersonatedPatientOf(request: Request): string | undefined {
+  return impersonatedPatients.get(request);
+}
+
 export async function buildContext(initial: YogaInitialContext, services: Services): Promise<Context> {
   const { request } = initial;
   const requestId = requestIdOf(request);
-  const viewer = await authenticate(request, services);
+  const viewer = await applyImpersonation(request, await authenticate(request, services), services);
+  if (viewer.kind === "user" && viewer.impersonating && viewer.patientId) {
+    impersonatedPatients.set(request, encodeGlobalID("Patient", viewer.patientId));
+  }
   const scope = {
     organizationId: viewerOrganizationId(viewer),
     userId: viewerUserId(viewer),
     role: viewerRole(viewer),
+    patientId: viewerPatientId(viewer),
   };
   return {
     ...initial,

@@ -138,6 +138,7 @@ describe("audit rows of successful mutations", () => {
       actorUserId: await userIdOf(org.ownerSub),
       actorApiKeyId: null,
       impersonatorUserId: null,
+      actorPatientId: null,
       action: "organization.update",
       entityType: "Organization",
       entityId: uuidOf(org.id),

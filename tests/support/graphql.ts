@@ -6,6 +6,9 @@ export interface GraphQLResponse<T> {
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
 }
 
+/** The database id inside a GraphQL global id (`base64("Type:id")`), e.g. to compare with audit rows. */
+export const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
+
 /** POSTs a typed document to `/graphql` the way a browser client does. */
 export async function gql<TResult, TVariables>(
   baseUrl: string,

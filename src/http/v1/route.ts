@@ -48,8 +48,18 @@ export function pageVariables(query: URLSearchParams): { first?: unknown; after?
   };
 }
 
+/** `?name=true|false` as a Boolean variable; any other value reaches GraphQL as a string and answers 400. */
+export function booleanParam(query: URLSearchParams, name: string): unknown {
+  const value = query.get(name);
+  return value === "true" ? true : value === "false" ? false : (value ?? undefined);
+}
+
 /**
  * Selection to add to a mutation result so `/v1` can map it: the success payload's `data`,
  * or the typed error with its fields.
  */
 export const errorSelection = `__typename ... on Error { code message } ... on ValidationError { fields { path message } }`;
+
+/** A mutation document for `/v1`: the typed error, or the success payload's `data { <fields> }`. */
+export const mutationDocument = (signature: string, call: string, payload: string, fields: string) =>
+  `mutation ${signature} { ${call} { ${errorSelection} ... on ${payload} { data { ${fields} } } } }`;

@@ -1,4 +1,5 @@
 import type { Plugin } from "graphql-yoga";
+import { IMPERSONATED_PATIENT_HEADER } from "../../auth/impersonation.js";
 import { requestIdOf } from "../context.js";
 import type { V1Request, V1Route } from "./route.js";
 import { v1Routes } from "./routes.js";
@@ -23,6 +24,7 @@ const statusByCode: Record<string, number> = {
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  INVALID_TRANSITION: 409,
   VALIDATION_FAILED: 422,
 };
 
@@ -123,6 +125,14 @@ async function execute(
       body: JSON.stringify({ query: route.document, variables }),
     }),
   );
+  const answer = await mapResult(route, response);
+  const impersonated = response.headers.get(IMPERSONATED_PATIENT_HEADER);
+  if (impersonated) answer.headers.set(IMPERSONATED_PATIENT_HEADER, impersonated);
+  return answer;
+}
+
+/** The `/v1` answer to a GraphQL response: the root field's value, or the error with its HTTP status. */
+async function mapResult(route: CompiledRoute, response: Response): Promise<Response> {
   const result = (await response.json()) as {
     data?: Record<string, unknown> | null;
     errors?: { message: string; extensions?: { code?: string } }[];

@@ -1,7 +1,10 @@
 import { auditRoutes } from "../../modules/audit/routes.js";
 import { authRoutes } from "../../modules/auth/routes.js";
 import { organizationRoutes } from "../../modules/organizations/routes.js";
+import { patientRoutes } from "../../modules/patients/routes.js";
 import { servicesRoutes } from "../../modules/services/routes.js";
+import { specialistRoutes } from "../../modules/specialists/routes.js";
+import { specialtyRoutes } from "../../modules/specialties/routes.js";
 import { systemRoutes } from "../../modules/system/routes.js";
 import type { V1Route } from "./route.js";
 
@@ -12,4 +15,7 @@ export const v1Routes: V1Route[] = [
   ...organizationRoutes,
   ...auditRoutes,
   ...servicesRoutes,
+  ...patientRoutes,
+  ...specialistRoutes,
+  ...specialtyRoutes,
 ];

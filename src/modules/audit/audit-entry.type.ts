@@ -10,7 +10,14 @@ export const AuditEntryRef = builder.prismaNode("AuditLog", {
     entityId: t.exposeString("entityId", { nullable: true }),
     actorUserId: t.exposeString("actorUserId", { nullable: true }),
     actorApiKeyId: t.exposeString("actorApiKeyId", { nullable: true }),
-    impersonatorUserId: t.exposeString("impersonatorUserId", { nullable: true }),
+    actorPatientId: t.exposeString("actorPatientId", {
+      nullable: true,
+      description: "The patient the request acted for: a patient user, or the patient an admin impersonated.",
+    }),
+    impersonatorUserId: t.exposeString("impersonatorUserId", {
+      nullable: true,
+      description: "The owner or admin who acted as the patient `actorPatientId`.",
+    }),
     changes: t.expose("changes", {
       type: "JSON",
       description: "`{ before, after }`: changed fields only, secrets redacted.",

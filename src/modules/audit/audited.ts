@@ -16,6 +16,7 @@ export interface AuditEntry {
  * Runs a mutation's writes in one transaction under the caller's tenant scope (or `scope`,
  * e.g. a new organization's id) and appends its audit row in that same transaction.
  * Every mutation goes through here; anything it throws rolls everything back.
+ * An owner or admin acting as a patient is recorded as `impersonatorUserId`, the patient as the actor.
  */
 export function audited<T>(
   ctx: Context,
@@ -23,6 +24,7 @@ export function audited<T>(
   scope: Partial<TenantScope> = {},
 ): Promise<T> {
   const effective = { ...ctx.scope, ...scope };
+  const { viewer } = ctx;
   return inScopedTransaction(ctx.services.appDb, effective, async (tx) => {
     const { value, audit } = await work(tx);
     const changes = changedFields(audit.before ?? null, audit.after ?? null);
@@ -30,8 +32,10 @@ export function audited<T>(
     await tx.auditLog.createMany({
       data: {
         organizationId: effective.organizationId,
-        actorUserId: ctx.viewer.kind === "user" ? ctx.viewer.userId : null,
-        actorApiKeyId: ctx.viewer.kind === "apiKey" ? ctx.viewer.apiKeyId : null,
+        actorUserId: viewer.kind === "user" && !viewer.impersonating ? viewer.userId : null,
+        actorApiKeyId: viewer.kind === "apiKey" ? viewer.apiKeyId : null,
+        actorPatientId: effective.role === "patient" ? (effective.patientId ?? null) : null,
+        impersonatorUserId: viewer.kind === "user" && viewer.impersonating ? viewer.userId : null,
         action: audit.action,
         entityType: audit.entityType,
         entityId: audit.entityId,

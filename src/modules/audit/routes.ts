@@ -1,7 +1,7 @@
 import { connectionBody, connectionSelection, pageVariables, type V1Route } from "../../http/v1/route.js";
 
 const entry =
-  "id action entityType entityId actorUserId actorApiKeyId impersonatorUserId changes requestId ip userAgent createdAt";
+  "id action entityType entityId actorUserId actorApiKeyId actorPatientId impersonatorUserId changes requestId ip userAgent createdAt";
 
 export const auditRoutes: V1Route[] = [
   {
@@ -13,7 +13,17 @@ export const auditRoutes: V1Route[] = [
     variables: ({ query }) => ({
       ...pageVariables(query),
       filter: Object.fromEntries(
-        ["entityType", "entityId", "actorUserId", "actorApiKeyId", "action", "from", "to"].flatMap((name) => {
+        [
+          "entityType",
+          "entityId",
+          "actorUserId",
+          "actorApiKeyId",
+          "actorPatientId",
+          "impersonatorUserId",
+          "action",
+          "from",
+          "to",
+        ].flatMap((name) => {
           const value = query.get(name);
           return value === null ? [] : [[name, value]];
         }),

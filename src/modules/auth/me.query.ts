@@ -1,4 +1,4 @@
-import { viewerRole } from "../../auth/viewer.js";
+import { isImpersonating, viewerRole } from "../../auth/viewer.js";
 import { builder } from "../../graphql/builder.js";
 import type { Context } from "../../graphql/context.js";
 import { MemberRoleEnum } from "../organizations/member-role.enum.js";
@@ -7,7 +7,7 @@ import { OrganizationRef } from "../organizations/organization.type.js";
 import { UserRef } from "./user.type.js";
 
 /** The caller, as `me` describes it. */
-const MeRef = builder.objectRef<Context["viewer"]>("Me").implement({
+export const MeRef = builder.objectRef<Context["viewer"]>("Me").implement({
   description: "Who is calling: a signed-in user or an organization API key, and where they act.",
   fields: (t) => ({
     kind: t.string({ description: "user or apiKey", resolve: (viewer) => viewer.kind }),
@@ -26,8 +26,13 @@ const MeRef = builder.objectRef<Context["viewer"]>("Me").implement({
     role: t.field({
       type: MemberRoleEnum,
       nullable: true,
-      description: "Your role in the active organization.",
+      description: "Your role in the active organization (`patient` while impersonating one).",
       resolve: (viewer) => viewerRole(viewer),
+    }),
+    impersonating: t.boolean({
+      description:
+        "True when an owner or admin acts as a patient (`X-Impersonate-Patient`): `user` is still you, `role` is patient.",
+      resolve: (viewer) => isImpersonating(viewer),
     }),
     memberships: t.prismaConnection({
       type: MembershipRef,

@@ -1,6 +1,6 @@
 import { errorSelection, type V1Route } from "../../http/v1/route.js";
 
-const me = `kind role user { id email firstName lastName } activeOrganization { id name slug }
+const me = `kind role impersonating user { id email firstName lastName } activeOrganization { id name slug }
   memberships(first: 100) { edges { node { id role organization { id name slug } } } }`;
 
 export const authRoutes: V1Route[] = [

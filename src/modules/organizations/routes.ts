@@ -1,7 +1,7 @@
 import {
   connectionBody,
   connectionSelection,
-  errorSelection,
+  mutationDocument as mutation,
   pageVariables,
   type V1Route,
 } from "../../http/v1/route.js";
@@ -11,10 +11,6 @@ const membership = "id role createdAt user { id email firstName lastName }";
 const invitation = "id email role expiresAt createdAt";
 const apiKey = "id name prefix role lastUsedAt expiresAt revokedAt createdAt";
 const integration = "id provider config secretHints updatedAt";
-
-/** A mutation document whose success payload is `data { <fields> }`. */
-const mutation = (signature: string, call: string, payload: string, fields: string) =>
-  `mutation ${signature} { ${call} { ${errorSelection} ... on ${payload} { data { ${fields} } } } }`;
 
 /** The organization a sub-resource path names; other organizations' ids answer 404. */
 const organizationPage = (name: string, field: string, fields: string) =>

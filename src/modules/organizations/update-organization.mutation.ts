@@ -2,6 +2,7 @@ import { managerRoles } from "../../auth/roles.js";
 import { ConflictError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../audit/audited.js";
+import { activateOnboardedPatients } from "../patients/patients.js";
 import { activeOrganization } from "./active-organization.js";
 import { OrganizationRef } from "./organization.type.js";
 import { settingsWithDefaults, UpdateOrganizationInput, withUniqueSlug } from "./organization-input.js";
@@ -14,6 +15,7 @@ builder.mutationField("updateOrganization", (t) =>
     args: { id: t.arg.globalID({ for: OrganizationRef }), input: t.arg({ type: UpdateOrganizationInput }) },
     resolve: (_root, { id, input }, ctx) => {
       const organizationId = activeOrganization(ctx, id.id);
+      const settings = input.settings ? settingsWithDefaults(input.settings) : undefined;
       return withUniqueSlug(input.slug, () =>
         audited(ctx, async (tx) => {
           const before = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
@@ -24,9 +26,11 @@ builder.mutationField("updateOrganization", (t) =>
               slug: input.slug ?? undefined,
               timezone: input.timezone ?? undefined,
               locale: input.locale ?? undefined,
-              settings: input.settings ? settingsWithDefaults(input.settings) : undefined,
+              settings,
             },
           });
+          // Patients who have now done every required onboarding step become active.
+          if (settings) await activateOnboardedPatients(tx, organizationId, settings.onboardingSteps);
           return {
             value: after,
             audit: {

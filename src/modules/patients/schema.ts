@@ -1,0 +1,10 @@
+import "./patient-status.enum.js";
+import "./onboarding-step.type.js";
+import "./patient.type.js";
+import "./patients.query.js";
+import "./me-patient.field.js";
+import "./create-patient.mutation.js";
+import "./update-patient.mutation.js";
+import "./archive-patient.mutation.js";
+import "./link-patient-user.mutation.js";
+import "./complete-onboarding-step.mutation.js";
