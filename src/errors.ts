@@ -21,9 +21,18 @@ export class ValidationError extends AppError {
     this.name = "ValidationError";
   }
 
-  static fromIssues(issues: readonly Pick<z.core.$ZodIssue, "path" | "message">[], prefix: string[] = []) {
+  static fromIssues(
+    issues: readonly (Pick<z.core.$ZodIssue, "path" | "message"> & { code?: string; keys?: readonly string[] })[],
+    prefix: string[] = [],
+  ) {
     return new ValidationError(
-      issues.map((i) => ({ path: [...prefix, ...i.path.map((p) => String(p))], message: i.message })),
+      issues.flatMap((i) => {
+        const path = [...prefix, ...i.path.map((p) => String(p))];
+        // A strict object's unknown keys are reported each at its own path, so clients see which one.
+        if (i.code === "unrecognized_keys" && i.keys?.length)
+          return i.keys.map((key) => ({ path: [...path, key], message: "is not a known field" }));
+        return [{ path, message: i.message }];
+      }),
     );
   }
 }

@@ -56,49 +56,49 @@ interface UserRow {
   last_name: string | null;
   active_organization_id: string | null;
   role: MemberRole | null;
+  has_invitations: boolean;
 }
 
-/** Finds the user of a verified token, creating them on first sign-in. */
+type Profile = { email?: string; firstName?: string; lastName?: string };
+
+/**
+ * Finds the user of a verified token in one query (with their role in the active organization
+ * and whether invitations to their email wait); first sign-ins and waiting invitations take
+ * the slower path through {@link admit}.
+ */
 async function authenticateUser(claims: SessionClaims, services: Services): Promise<Viewer> {
-  const { adminDb } = services;
-  const [row] = await adminDb.$queryRaw<UserRow[]>`
-    SELECT u.id, u.email, u.first_name, u.last_name, u.active_organization_id, m.role
-    FROM users u
-    LEFT JOIN user_organizations m ON m.user_id = u.id AND m.organization_id = u.active_organization_id
-    WHERE u.clerk_user_id = ${claims.sub}`;
-  const profile = {
+  const profile: Profile = {
     email: typeof claims.email === "string" ? claims.email.toLowerCase() : undefined,
     firstName: typeof claims.first_name === "string" ? claims.first_name : undefined,
     lastName: typeof claims.last_name === "string" ? claims.last_name : undefined,
   };
-  if (!row) return signUp(claims.sub, profile, services);
+  const [row] = await services.adminDb.$queryRaw<UserRow[]>`
+    SELECT u.id, u.email, u.first_name, u.last_name, u.active_organization_id, m.role,
+      EXISTS (SELECT 1 FROM organization_invitations i
+              WHERE i.email = coalesce(${profile.email ?? null}, u.email)
+                AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()) AS has_invitations
+    FROM users u
+    LEFT JOIN user_organizations m ON m.user_id = u.id AND m.organization_id = u.active_organization_id
+    WHERE u.clerk_user_id = ${claims.sub}`;
+  if (!row || row.has_invitations) return admit(claims.sub, profile, services);
   const changed =
     (profile.email !== undefined && profile.email !== row.email) ||
     (profile.firstName !== undefined && profile.firstName !== row.first_name) ||
     (profile.lastName !== undefined && profile.lastName !== row.last_name);
-  if (changed) await adminDb.user.update({ where: { id: row.id }, data: profile });
-  return {
-    kind: "user",
-    userId: row.id,
-    organizationId: row.role ? row.active_organization_id : null,
-    role: row.role,
-  };
+  if (changed) await services.adminDb.user.update({ where: { id: row.id }, data: profile });
+  return { kind: "user", userId: row.id, organizationId: row.role ? row.active_organization_id : null, role: row.role };
 }
 
 /**
- * Creates the user and turns pending invitations to their email into memberships; the first
- * one becomes the active organization.
+ * Creates the user if needed and turns pending invitations to their email into memberships;
+ * without an active organization, the first invitation's becomes it.
  */
-async function signUp(
-  clerkUserId: string,
-  profile: { email?: string; firstName?: string; lastName?: string },
-  { adminDb }: Services,
-): Promise<Viewer> {
+async function admit(clerkUserId: string, profile: Profile, { adminDb }: Services): Promise<Viewer> {
   return adminDb.$transaction(async (tx) => {
-    const user = await tx.user.upsert({ where: { clerkUserId }, update: {}, create: { clerkUserId, ...profile } });
-    const invitations = profile.email
+    const user = await tx.user.upsert({ where: { clerkUserId }, update: profile, create: { clerkUserId, ...profile } });
+    const invitations = user.email
       ? await tx.organizationInvitation.findMany({
-          where: { email: profile.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+          where: { email: user.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
           orderBy: { createdAt: "asc" },
         })
       : [];
@@ -110,13 +110,21 @@ async function signUp(
       });
       await tx.organizationInvitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
     }
+    const current = user.activeOrganizationId
+      ? await tx.userOrganization.findUnique({
+          where: { organizationId_userId: { organizationId: user.activeOrganizationId, userId: user.id } },
+        })
+      : null;
     const first = invitations[0];
-    if (first) await tx.user.update({ where: { id: user.id }, data: { activeOrganizationId: first.organizationId } });
+    if (!current && first) {
+      await tx.user.update({ where: { id: user.id }, data: { activeOrganizationId: first.organizationId } });
+    }
+    const active = current ?? (first ? { organizationId: first.organizationId, role: first.role } : null);
     return {
       kind: "user",
       userId: user.id,
-      organizationId: first?.organizationId ?? null,
-      role: first?.role ?? null,
+      organizationId: active?.organizationId ?? null,
+      role: active?.role ?? null,
     } satisfies Viewer;
   });
 }

@@ -59,6 +59,9 @@ export const builder = new SchemaBuilder<{
         result.issues.map((i) => ({
           path: (i.path ?? []).map((p) => (typeof p === "object" ? p.key : p)) as PropertyKey[],
           message: i.message,
+          // Zod's issue fields (the plugin's issue inherits them): unknown keys are reported by name.
+          code: (i as { code?: string }).code,
+          keys: (i as { keys?: string[] }).keys,
         })) as never,
       ),
   },

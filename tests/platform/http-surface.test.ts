@@ -48,6 +48,16 @@ describe("HTTP surface", () => {
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
   });
 
+  it("is alive but not ready while Redis is unreachable", async () => {
+    const cut = await startTestServer(db, { SERVER_ROLE: "api", REDIS_URL: "redis://127.0.0.1:1" });
+    try {
+      expect((await fetch(`${cut.url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${cut.url}/readyz`)).status).toBe(503);
+    } finally {
+      await cut.close();
+    }
+  });
+
   it("exposes Prometheus metrics including GraphQL request counts", async () => {
     await gql(server.url, ServerInfo);
     const response = await fetch(`${server.url}/metrics`);

@@ -3,6 +3,7 @@ import { builder } from "../../graphql/builder.js";
 export const AuditEntryRef = builder.prismaNode("AuditLog", {
   name: "AuditEntry",
   id: { field: "id" },
+  nullable: true,
   fields: (t) => ({
     action: t.exposeString("action"),
     entityType: t.exposeString("entityType"),

@@ -26,7 +26,8 @@ export function audited<T>(
   return inScopedTransaction(ctx.services.appDb, effective, async (tx) => {
     const { value, audit } = await work(tx);
     const changes = changedFields(audit.before ?? null, audit.after ?? null);
-    await tx.auditLog.create({
+    // createMany writes without RETURNING: rows outside an organization are not readable back.
+    await tx.auditLog.createMany({
       data: {
         organizationId: effective.organizationId,
         actorUserId: ctx.viewer.kind === "user" ? ctx.viewer.userId : null,

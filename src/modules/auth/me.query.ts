@@ -34,9 +34,12 @@ const MeRef = builder.objectRef<Context["viewer"]>("Me").implement({
       cursor: "id",
       description: "Every organization you belong to, with your role there.",
       resolve: (query, viewer, _args, { db }) =>
-        viewer.kind === "user"
-          ? db.userOrganization.findMany({ ...query, where: { userId: viewer.userId }, orderBy: { createdAt: "asc" } })
-          : [],
+        db.userOrganization.findMany({
+          ...query,
+          // An API key belongs to no user: its list is empty.
+          where: viewer.kind === "user" ? { userId: viewer.userId } : { id: { in: [] } },
+          orderBy: { createdAt: "asc" },
+        }),
     }),
   }),
 });

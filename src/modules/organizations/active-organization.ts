@@ -9,3 +9,11 @@ export function activeOrganization(ctx: Context, organizationId: string): string
   if (!ctx.scope.organizationId || ctx.scope.organizationId !== organizationId) throw new NotFoundError("Organization");
   return organizationId;
 }
+
+/**
+ * Mutations on an organization's members, invitations and keys take the organization's id
+ * optionally (`/v1` paths name it): a wrong one answers not found instead of being ignored.
+ */
+export function assertInActiveOrganization(ctx: Context, organizationId: { id: string } | null | undefined) {
+  if (organizationId) activeOrganization(ctx, organizationId.id);
+}

@@ -5,7 +5,7 @@ import { NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { name } from "../../validation.js";
 import { audited } from "../audit/audited.js";
-import { activeOrganization } from "./active-organization.js";
+import { activeOrganization, assertInActiveOrganization } from "./active-organization.js";
 import { ApiKeyRef } from "./api-key.type.js";
 import { MemberRoleEnum } from "./member-role.enum.js";
 import { OrganizationRef } from "./organization.type.js";
@@ -76,9 +76,13 @@ builder.mutationField("revokeApiKey", (t) =>
     description: "Revokes a key: the next request made with it is refused.",
     authScopes: { orgRole: managerRoles },
     errors: { types: [NotFoundError] },
-    args: { id: t.arg.globalID({ for: ApiKeyRef }) },
-    resolve: (_root, { id }, ctx) =>
+    args: {
+      id: t.arg.globalID({ for: ApiKeyRef }),
+      organizationId: t.arg.globalID({ for: OrganizationRef, required: false }),
+    },
+    resolve: (_root, { id, organizationId }, ctx) =>
       audited(ctx, async (tx) => {
+        assertInActiveOrganization(ctx, organizationId);
         const before = await tx.apiKey.findUnique({ where: { id: id.id } });
         if (!before) throw new NotFoundError("ApiKey");
         const after = before.revokedAt

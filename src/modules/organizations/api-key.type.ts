@@ -3,6 +3,7 @@ import { MemberRoleEnum } from "./member-role.enum.js";
 
 export const ApiKeyRef = builder.prismaNode("ApiKey", {
   id: { field: "id" },
+  nullable: true,
   description: "A server-to-server credential. The key itself is shown only when created.",
   fields: (t) => ({
     name: t.exposeString("name"),

@@ -1,20 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { isUniqueViolation } from "../../db/errors.js";
 import { ConflictError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../audit/audited.js";
 import { OrganizationRef } from "./organization.type.js";
-import { organizationFields } from "./organization-input.js";
-
-const CreateOrganizationInput = builder.inputType("CreateOrganizationInput", {
-  fields: (t) => ({
-    name: t.string({ validate: organizationFields.name }),
-    slug: t.string({ validate: organizationFields.slug }),
-    timezone: t.string({ required: false, validate: organizationFields.timezone }),
-    locale: t.string({ required: false, validate: organizationFields.locale }),
-    settings: t.field({ type: "JSON", required: false, validate: organizationFields.settings }),
-  }),
-});
+import { CreateOrganizationInput, settingsWithDefaults, withUniqueSlug } from "./organization-input.js";
 
 builder.mutationField("createOrganization", (t) =>
   t.field({
@@ -23,12 +12,12 @@ builder.mutationField("createOrganization", (t) =>
     authScopes: { signedIn: true },
     errors: { types: [ConflictError] },
     args: { input: t.arg({ type: CreateOrganizationInput }) },
-    resolve: async (_root, { input }, ctx) => {
+    resolve: (_root, { input }, ctx) => {
       const userId = ctx.scope.userId as string;
       const id = randomUUID();
-      try {
-        // Row-level security lets an organization be written only as the active one: scope to the new id.
-        return await audited(
+      // Row-level security lets an organization be written only as the active one: scope to the new id.
+      return withUniqueSlug(input.slug, () =>
+        audited(
           ctx,
           async (tx) => {
             const organization = await tx.organization.create({
@@ -38,7 +27,7 @@ builder.mutationField("createOrganization", (t) =>
                 slug: input.slug,
                 timezone: input.timezone ?? undefined,
                 locale: input.locale ?? undefined,
-                settings: organizationFields.settings.parse(input.settings ?? {}),
+                settings: settingsWithDefaults(input.settings),
               },
             });
             await tx.userOrganization.create({ data: { organizationId: id, userId, role: "owner" } });
@@ -49,11 +38,8 @@ builder.mutationField("createOrganization", (t) =>
             };
           },
           { organizationId: id, role: "owner" },
-        );
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError(`The slug "${input.slug}" is taken`);
-        throw error;
-      }
+        ),
+      );
     },
   }),
 );

@@ -6,6 +6,7 @@ export const IntegrationProviderEnum = builder.enumType("IntegrationProvider", {
 export const IntegrationRef = builder.prismaNode("OrganizationIntegration", {
   name: "Integration",
   id: { field: "id" },
+  nullable: true,
   description: "Credentials of the organization for a third-party service. Secrets are never returned.",
   fields: (t) => ({
     provider: t.field({

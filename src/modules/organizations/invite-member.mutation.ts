@@ -3,7 +3,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { email } from "../../validation.js";
 import { audited } from "../audit/audited.js";
-import { activeOrganization } from "./active-organization.js";
+import { activeOrganization, assertInActiveOrganization } from "./active-organization.js";
 import { MemberRoleEnum } from "./member-role.enum.js";
 import { assertMayAssign } from "./members.js";
 import { InvitationRef } from "./membership.type.js";
@@ -55,9 +55,13 @@ builder.mutationField("revokeInvitation", (t) =>
     type: InvitationRef,
     authScopes: { orgRole: managerRoles },
     errors: { types: [NotFoundError] },
-    args: { id: t.arg.globalID({ for: InvitationRef }) },
-    resolve: (_root, { id }, ctx) =>
+    args: {
+      id: t.arg.globalID({ for: InvitationRef }),
+      organizationId: t.arg.globalID({ for: OrganizationRef, required: false }),
+    },
+    resolve: (_root, { id, organizationId }, ctx) =>
       audited(ctx, async (tx) => {
+        assertInActiveOrganization(ctx, organizationId);
         const before = await tx.organizationInvitation.findFirst({
           where: { id: id.id, acceptedAt: null, revokedAt: null },
         });

@@ -4,6 +4,7 @@ import { MemberRoleEnum } from "./member-role.enum.js";
 export const MembershipRef = builder.prismaNode("UserOrganization", {
   name: "Membership",
   id: { field: "id" },
+  nullable: true,
   fields: (t) => ({
     role: t.expose("role", { type: MemberRoleEnum }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
@@ -15,6 +16,7 @@ export const MembershipRef = builder.prismaNode("UserOrganization", {
 export const InvitationRef = builder.prismaNode("OrganizationInvitation", {
   name: "Invitation",
   id: { field: "id" },
+  nullable: true,
   fields: (t) => ({
     email: t.exposeString("email"),
     role: t.expose("role", { type: MemberRoleEnum }),

@@ -3,6 +3,7 @@ import { builder } from "../../graphql/builder.js";
 
 export const OrganizationRef = builder.prismaNode("Organization", {
   id: { field: "id" },
+  nullable: true,
   fields: (t) => ({
     name: t.exposeString("name"),
     slug: t.exposeString("slug"),

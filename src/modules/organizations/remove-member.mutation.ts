@@ -2,8 +2,10 @@ import { managerRoles } from "../../auth/roles.js";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../audit/audited.js";
+import { assertInActiveOrganization } from "./active-organization.js";
 import { assertMayAssign, assertOwnerRemains, findMembership } from "./members.js";
 import { MembershipRef } from "./membership.type.js";
+import { OrganizationRef } from "./organization.type.js";
 
 builder.mutationField("removeMember", (t) =>
   t.field({
@@ -11,9 +13,13 @@ builder.mutationField("removeMember", (t) =>
     description: "Removes a member. The last owner cannot be removed.",
     authScopes: { orgRole: managerRoles },
     errors: { types: [NotFoundError, ForbiddenError, ConflictError] },
-    args: { membershipId: t.arg.globalID({ for: MembershipRef }) },
-    resolve: (_root, { membershipId }, ctx) =>
+    args: {
+      membershipId: t.arg.globalID({ for: MembershipRef }),
+      organizationId: t.arg.globalID({ for: OrganizationRef, required: false }),
+    },
+    resolve: (_root, { membershipId, organizationId }, ctx) =>
       audited(ctx, async (tx) => {
+        assertInActiveOrganization(ctx, organizationId);
         const before = await findMembership(tx, ctx, membershipId.id);
         assertMayAssign(ctx, [before.role]);
         if (before.role === "owner") await assertOwnerRemains(tx, before.organizationId, before.id);

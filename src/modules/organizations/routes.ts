@@ -102,24 +102,28 @@ export const organizationRoutes: V1Route[] = [
     method: "PATCH",
     path: "/v1/organizations/:id/members/:membershipId",
     document: mutation(
-      "UpdateMemberRole($membershipId: ID!, $role: MemberRole!)",
-      "updateMemberRole(membershipId: $membershipId, role: $role)",
+      "UpdateMemberRole($membershipId: ID!, $role: MemberRole!, $organizationId: ID!)",
+      "updateMemberRole(membershipId: $membershipId, role: $role, organizationId: $organizationId)",
       "MutationUpdateMemberRoleSuccess",
       membership,
     ),
-    variables: ({ params, body }) => ({ membershipId: params.membershipId, role: body.role }),
+    variables: ({ params, body }) => ({
+      membershipId: params.membershipId,
+      role: body.role,
+      organizationId: params.id,
+    }),
   },
   {
     method: "DELETE",
     path: "/v1/organizations/:id/members/:membershipId",
     status: 204,
     document: mutation(
-      "RemoveMember($membershipId: ID!)",
-      "removeMember(membershipId: $membershipId)",
+      "RemoveMember($membershipId: ID!, $organizationId: ID!)",
+      "removeMember(membershipId: $membershipId, organizationId: $organizationId)",
       "MutationRemoveMemberSuccess",
       "id",
     ),
-    variables: ({ params }) => ({ membershipId: params.membershipId }),
+    variables: ({ params }) => ({ membershipId: params.membershipId, organizationId: params.id }),
   },
   {
     method: "GET",
@@ -133,12 +137,12 @@ export const organizationRoutes: V1Route[] = [
     path: "/v1/organizations/:id/invitations/:invitationId",
     status: 204,
     document: mutation(
-      "RevokeInvitation($id: ID!)",
-      "revokeInvitation(id: $id)",
+      "RevokeInvitation($id: ID!, $organizationId: ID!)",
+      "revokeInvitation(id: $id, organizationId: $organizationId)",
       "MutationRevokeInvitationSuccess",
       "id",
     ),
-    variables: ({ params }) => ({ id: params.invitationId }),
+    variables: ({ params }) => ({ id: params.invitationId, organizationId: params.id }),
   },
   {
     method: "GET",
@@ -162,8 +166,13 @@ export const organizationRoutes: V1Route[] = [
   {
     method: "DELETE",
     path: "/v1/organizations/:id/api-keys/:keyId",
-    document: mutation("RevokeApiKey($id: ID!)", "revokeApiKey(id: $id)", "MutationRevokeApiKeySuccess", apiKey),
-    variables: ({ params }) => ({ id: params.keyId }),
+    document: mutation(
+      "RevokeApiKey($id: ID!, $organizationId: ID!)",
+      "revokeApiKey(id: $id, organizationId: $organizationId)",
+      "MutationRevokeApiKeySuccess",
+      apiKey,
+    ),
+    variables: ({ params }) => ({ id: params.keyId, organizationId: params.id }),
   },
   {
     method: "GET",

@@ -2,18 +2,25 @@ import { managerRoles } from "../../auth/roles.js";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../audit/audited.js";
+import { assertInActiveOrganization } from "./active-organization.js";
 import { MemberRoleEnum } from "./member-role.enum.js";
 import { assertMayAssign, assertOwnerRemains, findMembership } from "./members.js";
 import { MembershipRef } from "./membership.type.js";
+import { OrganizationRef } from "./organization.type.js";
 
 builder.mutationField("updateMemberRole", (t) =>
   t.field({
     type: MembershipRef,
     authScopes: { orgRole: managerRoles },
     errors: { types: [NotFoundError, ForbiddenError, ConflictError] },
-    args: { membershipId: t.arg.globalID({ for: MembershipRef }), role: t.arg({ type: MemberRoleEnum }) },
-    resolve: (_root, { membershipId, role }, ctx) =>
+    args: {
+      membershipId: t.arg.globalID({ for: MembershipRef }),
+      role: t.arg({ type: MemberRoleEnum }),
+      organizationId: t.arg.globalID({ for: OrganizationRef, required: false }),
+    },
+    resolve: (_root, { membershipId, role, organizationId }, ctx) =>
       audited(ctx, async (tx) => {
+        assertInActiveOrganization(ctx, organizationId);
         const before = await findMembership(tx, ctx, membershipId.id);
         assertMayAssign(ctx, [before.role, role]);
         if (before.role === "owner" && role !== "owner") await assertOwnerRemains(tx, before.organizationId, before.id);

@@ -1,22 +1,10 @@
 import { managerRoles } from "../../auth/roles.js";
-import { isUniqueViolation } from "../../db/errors.js";
 import { ConflictError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../audit/audited.js";
 import { activeOrganization } from "./active-organization.js";
 import { OrganizationRef } from "./organization.type.js";
-import { organizationFields } from "./organization-input.js";
-
-const UpdateOrganizationInput = builder.inputType("UpdateOrganizationInput", {
-  description: "Only the fields given change. `settings` replaces the whole settings object.",
-  fields: (t) => ({
-    name: t.string({ required: false, validate: organizationFields.name }),
-    slug: t.string({ required: false, validate: organizationFields.slug }),
-    timezone: t.string({ required: false, validate: organizationFields.timezone }),
-    locale: t.string({ required: false, validate: organizationFields.locale }),
-    settings: t.field({ type: "JSON", required: false, validate: organizationFields.settings }),
-  }),
-});
+import { settingsWithDefaults, UpdateOrganizationInput, withUniqueSlug } from "./organization-input.js";
 
 builder.mutationField("updateOrganization", (t) =>
   t.field({
@@ -24,10 +12,10 @@ builder.mutationField("updateOrganization", (t) =>
     authScopes: { orgRole: managerRoles },
     errors: { types: [NotFoundError, ConflictError] },
     args: { id: t.arg.globalID({ for: OrganizationRef }), input: t.arg({ type: UpdateOrganizationInput }) },
-    resolve: async (_root, { id, input }, ctx) => {
+    resolve: (_root, { id, input }, ctx) => {
       const organizationId = activeOrganization(ctx, id.id);
-      try {
-        return await audited(ctx, async (tx) => {
+      return withUniqueSlug(input.slug, () =>
+        audited(ctx, async (tx) => {
           const before = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
           const after = await tx.organization.update({
             where: { id: organizationId },
@@ -36,7 +24,7 @@ builder.mutationField("updateOrganization", (t) =>
               slug: input.slug ?? undefined,
               timezone: input.timezone ?? undefined,
               locale: input.locale ?? undefined,
-              settings: input.settings ? organizationFields.settings.parse(input.settings) : undefined,
+              settings: input.settings ? settingsWithDefaults(input.settings) : undefined,
             },
           });
           return {
@@ -49,11 +37,8 @@ builder.mutationField("updateOrganization", (t) =>
               after,
             },
           };
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError(`The slug "${input.slug}" is taken`);
-        throw error;
-      }
+        }),
+      );
     },
   }),
 );

@@ -2,6 +2,7 @@ import { builder } from "../../graphql/builder.js";
 
 export const DiagnosticEventRef = builder.prismaNode("DiagnosticEvent", {
   id: { field: "id" },
+  nullable: true,
   fields: (t) => ({
     message: t.exposeString("message"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
