@@ -6,9 +6,19 @@ export interface TenantScope {
   userId: string | null;
   /** The caller's role in the organization (policies narrow what a patient sees). */
   role: string | null;
+  /**
+   * A narrower PostgreSQL role to act as for the transaction (`SET LOCAL ROLE`), e.g.
+   * `clinicgraph_widget` for anonymous booking widgets; unset: the API role itself.
+   */
+  databaseRole?: string;
 }
 
 function applyScope(client: Pick<PrismaClient, "$executeRaw">, scope: TenantScope) {
+  if (scope.databaseRole) {
+    return client.$executeRaw`SELECT set_config('app.organization_id', ${scope.organizationId ?? ""}, true),
+      set_config('app.user_id', ${scope.userId ?? ""}, true), set_config('app.role', ${scope.role ?? ""}, true),
+      set_config('role', ${scope.databaseRole}, true)`;
+  }
   return client.$executeRaw`SELECT set_config('app.organization_id', ${scope.organizationId ?? ""}, true),
     set_config('app.user_id', ${scope.userId ?? ""}, true), set_config('app.role', ${scope.role ?? ""}, true)`;
 }

@@ -5,5 +5,8 @@ import "../modules/system/schema.js";
 import "../modules/auth/schema.js";
 import "../modules/organizations/schema.js";
 import "../modules/audit/schema.js";
+import "../modules/services/schema.js";
+import "../modules/specialists/schema.js";
+import "../modules/scheduling/schema.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

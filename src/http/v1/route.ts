@@ -53,3 +53,7 @@ export function pageVariables(query: URLSearchParams): { first?: unknown; after?
  * or the typed error with its fields.
  */
 export const errorSelection = `__typename ... on Error { code message } ... on ValidationError { fields { path message } }`;
+
+/** An operation document whose result is typed: `data { <fields> }` of the `payload` type, or an error. */
+export const typedResultDocument = (operation: string, call: string, payload: string, fields: string) =>
+  `${operation} { ${call} { ${errorSelection} ... on ${payload} { data { ${fields} } } } }`;

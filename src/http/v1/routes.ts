@@ -1,8 +1,15 @@
 import { auditRoutes } from "../../modules/audit/routes.js";
 import { authRoutes } from "../../modules/auth/routes.js";
 import { organizationRoutes } from "../../modules/organizations/routes.js";
+import { schedulingRoutes } from "../../modules/scheduling/routes.js";
 import { systemRoutes } from "../../modules/system/routes.js";
 import type { V1Route } from "./route.js";
 
 /** Every `/v1` route; each module contributes its list. */
-export const v1Routes: V1Route[] = [...systemRoutes, ...authRoutes, ...organizationRoutes, ...auditRoutes];
+export const v1Routes: V1Route[] = [
+  ...systemRoutes,
+  ...authRoutes,
+  ...organizationRoutes,
+  ...auditRoutes,
+  ...schedulingRoutes,
+];

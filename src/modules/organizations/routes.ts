@@ -1,8 +1,8 @@
 import {
   connectionBody,
   connectionSelection,
-  errorSelection,
   pageVariables,
+  typedResultDocument,
   type V1Route,
 } from "../../http/v1/route.js";
 
@@ -14,7 +14,7 @@ const integration = "id provider config secretHints updatedAt";
 
 /** A mutation document whose success payload is `data { <fields> }`. */
 const mutation = (signature: string, call: string, payload: string, fields: string) =>
-  `mutation ${signature} { ${call} { ${errorSelection} ... on ${payload} { data { ${fields} } } } }`;
+  typedResultDocument(`mutation ${signature}`, call, payload, fields);
 
 /** The organization a sub-resource path names; other organizations' ids answer 404. */
 const organizationPage = (name: string, field: string, fields: string) =>
