@@ -205,3 +205,42 @@ export async function slotsOf(url: string, request: SlotRequest, headers: Header
 export async function startsOf(url: string, request: SlotRequest, headers: Headers = {}) {
   return (await slotsOf(url, request, headers)).map((s) => s.start);
 }
+
+export const CreateHold = graphql(`
+  mutation SchedulingCreateHold($input: CreateHoldInput!) {
+    createHold(input: $input) {
+      __typename
+      ... on MutationCreateHoldSuccess { data { token calendarId specialistId start end expiresAt } }
+      ... on Error { code message }
+      ... on NotFoundError { entity }
+      ... on HoldLimitError { limit }
+      ... on ValidationError { fields { path message } }
+    }
+  }
+`);
+
+/** Headers of an anonymous widget visitor at this address. */
+export const anonymousAt = (ip: string) => ({ "x-forwarded-for": ip });
+
+/** Holds a slot, failing the test unless it succeeds. */
+export async function holdSlot(
+  url: string,
+  input: { calendarId: string; start: string; specialistId?: string },
+  headers: Headers,
+) {
+  const result = await gqlData(url, CreateHold, { input }, headers);
+  if (result.createHold.__typename !== "MutationCreateHoldSuccess") {
+    throw new Error(`createHold failed: ${JSON.stringify(result.createHold)}`);
+  }
+  return result.createHold.data;
+}
+
+/** Repeats `check` until it returns true or `timeoutMs` passes; false then. */
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return check();
+}
