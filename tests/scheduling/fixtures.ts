@@ -1,8 +1,14 @@
+import type { PrismaClient } from "../../src/db/prisma.js";
 import { graphql } from "../generated/gql.js";
 import type { WeeklyRangeInput } from "../generated/graphql.js";
 import { type Headers, type TestOrganization, unique } from "../support/auth.js";
 import { gqlData } from "../support/graphql.js";
-import type { TestServer } from "../support/server.js";
+
+/** A server to call and the owner connection of its database (a test server, or a process and a client). */
+export interface Api {
+  url: string;
+  services: { adminDb: PrismaClient };
+}
 
 /** Relay global ids: base64 of `Type:uuid`. */
 export const globalId = (type: string, uuid: string) => Buffer.from(`${type}:${uuid}`).toString("base64");
@@ -31,7 +37,7 @@ export const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /** A service of the organization, made with the owner connection; its global id. */
-export async function createService(server: TestServer, org: TestOrganization, durationMinutes = 30) {
+export async function createService(server: Api, org: TestOrganization, durationMinutes = 30) {
   const service = await server.services.adminDb.service.create({
     data: {
       organizationId: uuidOf(org.id),
@@ -48,7 +54,7 @@ export async function createService(server: TestServer, org: TestOrganization, d
 
 /** A specialist of the organization, made with the owner connection; its global id. */
 export async function createSpecialist(
-  server: TestServer,
+  server: Api,
   org: TestOrganization,
   options: { timezone?: string; userId?: string; firstName?: string } = {},
 ) {
@@ -105,7 +111,7 @@ export interface TestCalendar {
 }
 
 /** A calendar of a new service with new specialists attached in order, each with their weekly hours (as the owner). */
-export async function calendarWith(server: TestServer, org: TestOrganization, setup: CalendarSetup) {
+export async function calendarWith(server: Api, org: TestOrganization, setup: CalendarSetup) {
   const serviceId = await createService(server, org, setup.durationMinutes ?? 30);
   const created = await gqlData(
     server.url,
@@ -144,7 +150,7 @@ export async function setWeeklyHours(url: string, headers: Headers, specialistId
 
 /** An appointment written with the owner connection (booking itself is the appointments feature's). */
 export async function insertAppointment(
-  server: TestServer,
+  server: Api,
   org: TestOrganization,
   calendar: TestCalendar,
   appointment: {

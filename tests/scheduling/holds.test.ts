@@ -113,7 +113,11 @@ describe("holds are exclusive", () => {
     await server.services.adminDb.calendarSpecialist.create({
       data: { organizationId: uuidOf(org.id), calendarId: uuidOf(second.id), specialistId: uuidOf(specialistId) },
     });
-    const hold = await holdSlot(server.url, { calendarId: second.id, start: mondayAt("10:30") }, anonymousAt("10.2.0.1"));
+    const hold = await holdSlot(
+      server.url,
+      { calendarId: second.id, start: mondayAt("10:30") },
+      anonymousAt("10.2.0.1"),
+    );
     expect(hold).toMatchObject({ specialistId, start: mondayAt("10:30").replace("Z", ".000Z") });
     // The hold reserves 10:00-11:00 (30 minutes before, from the second calendar's buffer).
     const held = ["09:00", "09:30", "11:00", "11:30"].map(utcSlot);
@@ -142,13 +146,23 @@ describe("holds are exclusive", () => {
       specialistId: calendar.specialistIds[0] as string,
       start: mondayAt("11:00"),
     });
-    const booked = await gqlData(server.url, CreateHold, { input: { calendarId: calendar.id, start: mondayAt("11:00") } }, ip);
+    const booked = await gqlData(
+      server.url,
+      CreateHold,
+      { input: { calendarId: calendar.id, start: mondayAt("11:00") } },
+      ip,
+    );
     expect(booked.createHold.__typename).toBe("SlotUnavailableError");
   });
 
   it("answers a malformed start with 400 and an unpublished calendar with not found, for anonymous callers", async () => {
     const calendar = await publishedCalendar();
-    const malformed = await gql(server.url, CreateHold, { input: { calendarId: calendar.id, start: "monday 10am" } }, {});
+    const malformed = await gql(
+      server.url,
+      CreateHold,
+      { input: { calendarId: calendar.id, start: "monday 10am" } },
+      {},
+    );
     expect(malformed.errors?.[0]?.message).toMatch(/DateTime/);
     const response = await fetch(`${server.url}/v1/holds`, {
       method: "POST",
@@ -175,7 +189,12 @@ describe("hold limits, extension, release and expiry", () => {
     for (const time of ["09:00", "09:30", "10:00"]) {
       tokens.push((await holdSlot(server.url, { calendarId: calendar.id, start: mondayAt(time) }, visitor)).token);
     }
-    const fourth = await gqlData(server.url, CreateHold, { input: { calendarId: calendar.id, start: mondayAt("11:00") } }, visitor);
+    const fourth = await gqlData(
+      server.url,
+      CreateHold,
+      { input: { calendarId: calendar.id, start: mondayAt("11:00") } },
+      visitor,
+    );
     expect(fourth.createHold).toMatchObject({ __typename: "HoldLimitError", code: "TOO_MANY_HOLDS", limit: 3 });
     // Another visitor is not limited by the first one's holds; the first may hold again after a release.
     await holdSlot(server.url, { calendarId: calendar.id, start: mondayAt("11:30") }, anonymousAt("10.5.0.2"));
@@ -190,8 +209,9 @@ describe("hold limits, extension, release and expiry", () => {
     await new Promise((r) => setTimeout(r, 20));
     const extended = await gqlData(server.url, ExtendHold, { token: hold.token }, visitor);
     expect(extended.extendHold.__typename).toBe("MutationExtendHoldSuccess");
-    const expiresAt = extended.extendHold.__typename === "MutationExtendHoldSuccess" ? extended.extendHold.data.expiresAt : "";
-    expect(Date.parse(expiresAt)).toBeGreaterThan(Date.parse(hold.expiresAt));
+    const expiresAt =
+      extended.extendHold.__typename === "MutationExtendHoldSuccess" ? extended.extendHold.data.expiresAt : "";
+    expect(Date.parse(String(expiresAt))).toBeGreaterThan(Date.parse(String(hold.expiresAt)));
     expect((await gqlData(server.url, HoldByToken, { token: hold.token }, {})).hold).toMatchObject({
       token: hold.token,
       calendarId: calendar.id,
@@ -221,18 +241,24 @@ describe("hold limits, extension, release and expiry", () => {
     expect((await gqlData(server.url, ReleaseHold, { token: hold.token }, {})).releaseHold.__typename).toBe(
       "NotFoundError",
     );
-    expect((await gqlData(server.url, HoldByToken, { token: hold.token }, patient.headers)).hold?.token).toBe(hold.token);
-    expect(await mondaySlots(calendar)).not.toContain(utcSlot("09:30"));
-    expect((await gqlData(server.url, ReleaseHold, { token: hold.token }, patient.headers)).releaseHold.__typename).toBe(
-      "MutationReleaseHoldSuccess",
+    expect((await gqlData(server.url, HoldByToken, { token: hold.token }, patient.headers)).hold?.token).toBe(
+      hold.token,
     );
+    expect(await mondaySlots(calendar)).not.toContain(utcSlot("09:30"));
+    expect(
+      (await gqlData(server.url, ReleaseHold, { token: hold.token }, patient.headers)).releaseHold.__typename,
+    ).toBe("MutationReleaseHoldSuccess");
   });
 
   it("expires after HOLD_TTL_SECONDS: the slot comes back and the token answers nothing", async () => {
     const shortLived = await startTestServer(db, { SERVER_ROLE: "api", HOLD_TTL_SECONDS: "1" });
     try {
       const calendar = await publishedCalendar();
-      const hold = await holdSlot(shortLived.url, { calendarId: calendar.id, start: mondayAt("10:30") }, anonymousAt("10.7.0.1"));
+      const hold = await holdSlot(
+        shortLived.url,
+        { calendarId: calendar.id, start: mondayAt("10:30") },
+        anonymousAt("10.7.0.1"),
+      );
       expect(await mondaySlots(calendar)).not.toContain(utcSlot("10:30"));
       expect(await eventually(async () => (await mondaySlots(calendar)).includes(utcSlot("10:30")))).toBe(true);
       expect((await gqlData(server.url, HoldByToken, { token: hold.token }, {})).hold).toBeNull();
@@ -245,11 +271,18 @@ describe("hold limits, extension, release and expiry", () => {
     const calendar = await publishedCalendar();
     const headers = { "content-type": "application/json", ...anonymousAt("10.8.0.1") };
     const create = (start: string) =>
-      fetch(`${server.url}/v1/holds`, { method: "POST", headers, body: JSON.stringify({ calendarId: calendar.id, start }) });
+      fetch(`${server.url}/v1/holds`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ calendarId: calendar.id, start }),
+      });
     const created = await create(mondayAt("09:00"));
     expect(created.status).toBe(201);
     const hold = (await created.json()) as { token: string; start: string; specialistId: string };
-    expect(hold).toMatchObject({ start: mondayAt("09:00").replace("Z", ".000Z"), specialistId: calendar.specialistIds[0] });
+    expect(hold).toMatchObject({
+      start: mondayAt("09:00").replace("Z", ".000Z"),
+      specialistId: calendar.specialistIds[0],
+    });
     const taken = await create(mondayAt("09:00"));
     expect(taken.status).toBe(409);
     expect(await taken.json()).toMatchObject({ error: { code: "SLOT_UNAVAILABLE" } });
@@ -265,7 +298,11 @@ describe("fair assignment when no specialist is chosen", () => {
   const assign = async (calendar: TestCalendar, times: string[]) => {
     const assigned: number[] = [];
     for (const [i, time] of times.entries()) {
-      const hold = await holdSlot(server.url, { calendarId: calendar.id, start: mondayAt(time) }, anonymousAt(`10.10.${assigned.length}.${i}`));
+      const hold = await holdSlot(
+        server.url,
+        { calendarId: calendar.id, start: mondayAt(time) },
+        anonymousAt(`10.10.${assigned.length}.${i}`),
+      );
       assigned.push(calendar.specialistIds.indexOf(hold.specialistId));
     }
     return assigned;
@@ -278,9 +315,11 @@ describe("fair assignment when no specialist is chosen", () => {
       where: { calendarId: uuidOf(calendar.id) },
       orderBy: { assignedAt: "asc" },
     });
-    expect(recorded.map((r) => calendar.specialistIds.indexOf(`${Buffer.from(`Specialist:${r.specialistId}`).toString("base64")}`))).toEqual([
-      0, 1, 2, 0, 1, 2,
-    ]);
+    expect(
+      recorded.map((r) =>
+        calendar.specialistIds.indexOf(`${Buffer.from(`Specialist:${r.specialistId}`).toString("base64")}`),
+      ),
+    ).toEqual([0, 1, 2, 0, 1, 2]);
   });
 
   it("gives a specialist of weight 2 twice the share of one of weight 1", async () => {
@@ -290,13 +329,18 @@ describe("fair assignment when no specialist is chosen", () => {
 
   it("skips a specialist who is not free at that time, and does not record chosen specialists", async () => {
     const calendar = await publishedCalendar(2);
-    await insertAppointment(server, org, calendar, { specialistId: calendar.specialistIds[0] as string, start: mondayAt("09:00") });
+    await insertAppointment(server, org, calendar, {
+      specialistId: calendar.specialistIds[0] as string,
+      start: mondayAt("09:00"),
+    });
     expect(await assign(calendar, ["09:00"])).toEqual([1]);
     await holdSlot(
       server.url,
       { calendarId: calendar.id, start: mondayAt("10:00"), specialistId: calendar.specialistIds[1] },
       anonymousAt("10.11.0.1"),
     );
-    expect(await server.services.adminDb.specialistAssignmentTracking.count({ where: { calendarId: uuidOf(calendar.id) } })).toBe(1);
+    expect(
+      await server.services.adminDb.specialistAssignmentTracking.count({ where: { calendarId: uuidOf(calendar.id) } }),
+    ).toBe(1);
   });
 });

@@ -77,7 +77,7 @@ export async function watchTimeslots(
   });
 
   return new Repeater<TimeslotsUpdate>(async (push, stop) => {
-    void stop.then(() => changes.return?.());
+    void stop.then(() => changes.return?.()).catch(() => {});
     let previous = initial.slots;
     await push(update("INITIAL", previous, previous));
     for (let next = firstChange; ; next = changes.next()) {
