@@ -3,7 +3,7 @@ import ComplexityPlugin, { ComplexityErrorKind } from "@pothos/plugin-complexity
 import DataloaderPlugin from "@pothos/plugin-dataloader";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
-import RelayPlugin from "@pothos/plugin-relay";
+import RelayPlugin, { decodeGlobalID } from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import { GraphQLError } from "graphql";
@@ -26,6 +26,8 @@ export interface AuthScopes {
   /** The caller acts in an organization (a user's active one, or an API key's) with one of these roles. */
   orgRole: readonly MemberRole[];
 }
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The one schema builder; every module adds its types and fields to it. */
 export const builder = new SchemaBuilder<{
@@ -65,7 +67,24 @@ export const builder = new SchemaBuilder<{
         })) as never,
       ),
   },
-  relay: { clientMutationId: "omit", cursorType: "String" },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    // Every node's id is a uuid: a malformed one is refused as bad input (400 on /v1, unmasked in
+    // production) before it reaches PostgreSQL, where it would fail as an internal error.
+    decodeGlobalID: (globalID) => {
+      const invalid = () =>
+        new GraphQLError(`Invalid global ID: ${globalID}`, { extensions: { code: "BAD_USER_INPUT" } });
+      let decoded: ReturnType<typeof decodeGlobalID>;
+      try {
+        decoded = decodeGlobalID(globalID);
+      } catch {
+        throw invalid();
+      }
+      if (!uuidPattern.test(decoded.id)) throw invalid();
+      return decoded;
+    },
+  },
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: (ctx) => ({
