@@ -25,34 +25,26 @@ export const CampaignInput = builder.inputType("CampaignInput", {
 
 /**
  * Fields both inputs share; `create` says whether service and name must be given. Absent fields
- * keep their value (or default); on update, null clears `slug`, `maxBookingsPerDayPerSpecialist` and `campaign`.
+ * keep their value (or default); on update, null clears `slug`, `maxBookingsPerDayPerSpecialist`
+ * and `campaign`. The settings are validated as one object, so every invalid one is reported at once.
  */
 const calendarInput = (create: boolean) =>
   builder.inputType(create ? "CreateCalendarInput" : "UpdateCalendarInput", {
     fields: (t) => ({
       serviceId: t.globalID({ for: ServiceRef, required: create }),
-      name: t.string({ required: create, validate: name }),
+      name: t.string({ required: create }),
       kind: t.field({ type: CalendarKindEnum, required: false, description: create ? "Default: default." : undefined }),
       slotIntervalMinutes: t.int({
         required: false,
-        validate: z.number().int().min(1).max(1440),
         description: create ? "Default: the service's duration." : undefined,
       }),
-      bufferBeforeMinutes: t.int({ required: false, validate: minutes(1440) }),
-      bufferAfterMinutes: t.int({ required: false, validate: minutes(1440) }),
-      minimumNoticeMinutes: t.int({ required: false, validate: minutes(525_600) }),
-      bookingHorizonDays: t.int({
-        required: false,
-        validate: z.number().int().min(1).max(730),
-        description: create ? "Default: 60." : undefined,
-      }),
-      maxBookingsPerDayPerSpecialist: t.int({ required: false, validate: z.number().int().min(1).max(1000) }),
-      timezone: t.string({
-        required: false,
-        validate: ianaTimeZone,
-        description: create ? "Default: the organization's." : undefined,
-      }),
-      slug: t.string({ required: false, validate: slug, description: "Unique across organizations." }),
+      bufferBeforeMinutes: t.int({ required: false }),
+      bufferAfterMinutes: t.int({ required: false }),
+      minimumNoticeMinutes: t.int({ required: false }),
+      bookingHorizonDays: t.int({ required: false, description: create ? "Default: 60." : undefined }),
+      maxBookingsPerDayPerSpecialist: t.int({ required: false }),
+      timezone: t.string({ required: false, description: create ? "Default: the organization's." : undefined }),
+      slug: t.string({ required: false, description: "Unique across organizations." }),
       active: t.boolean({ required: false }),
       campaign: t.field({
         type: CampaignInput,
@@ -60,9 +52,21 @@ const calendarInput = (create: boolean) =>
         description: "Required for (and only for) campaign calendars.",
       }),
     }),
-    validate: create
-      ? z.looseObject({}).superRefine((input, context) => campaignMatchesKind(input, context))
-      : undefined,
+    validate: z
+      .looseObject({
+        name: create ? name : name.nullish(),
+        slotIntervalMinutes: z.number().int().min(1).max(1440).nullish(),
+        bufferBeforeMinutes: minutes(1440).nullish(),
+        bufferAfterMinutes: minutes(1440).nullish(),
+        minimumNoticeMinutes: minutes(525_600).nullish(),
+        bookingHorizonDays: z.number().int().min(1).max(730).nullish(),
+        maxBookingsPerDayPerSpecialist: z.number().int().min(1).max(1000).nullish(),
+        timezone: ianaTimeZone.nullish(),
+        slug: slug.nullish(),
+      })
+      .superRefine((input, context) => {
+        if (create) campaignMatchesKind({ kind: input.kind, campaign: input.campaign }, context);
+      }),
   });
 
 export const CreateCalendarInput = calendarInput(true);

@@ -38,10 +38,13 @@ export function nonOverlapping<T extends { start: string; end: string; weekday?:
   context: z.core.$RefinementCtx<readonly T[]>,
 ) {
   ranges.forEach((range, i) => {
+    // (A range that failed its own validation arrives empty.)
+    if (!range) return;
     const overlaps = ranges
       .slice(0, i)
       .some(
         (other) =>
+          other &&
           other.weekday === range.weekday &&
           minutesOf(other.start) < minutesOf(range.end) &&
           minutesOf(range.start) < minutesOf(other.end),
