@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
+import type { CreateScheduleOverrideInput } from "../generated/graphql.js";
 import { createOrganization, type TestOrganization, unique } from "../support/auth.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { gqlData } from "../support/graphql.js";
@@ -13,12 +14,6 @@ import {
   uuidOf,
   weekly,
 } from "./fixtures.js";
-
-const calendarFields = `
-  id name kind slug active timezone slotIntervalMinutes bufferBeforeMinutes bufferAfterMinutes minimumNoticeMinutes
-  bookingHorizonDays maxBookingsPerDayPerSpecialist service { id name durationMinutes }
-  campaign { validFrom validTo mode weeklyHours { weekday start end } }
-  specialists(first: 10) { edges { node { weight specialist { id } } } }`;
 
 const CreateCalendar = graphql(`
   mutation CalendarsCreate($input: CreateCalendarInput!) {
@@ -558,10 +553,11 @@ describe("weekly hours and date overrides", () => {
       org.owner,
     );
     expect(again.createScheduleOverride).toMatchObject({ __typename: "ConflictError" });
-    for (const [input, path] of [
+    const invalidInputs: [CreateScheduleOverrideInput, string][] = [
       [{ specialistId, date: "2030-02-30", ranges: [] }, "input.date"],
       [{ specialistId, date: "2030-05-09", ranges: [{ start: "10:00", end: "09:00" }] }, "input.ranges.0.end"],
-    ] as const) {
+    ];
+    for (const [input, path] of invalidInputs) {
       const invalid = await gqlData(server.url, CreateOverride, { input }, org.owner);
       expect(invalid.createScheduleOverride).toMatchObject({
         __typename: "ValidationError",
