@@ -8,13 +8,17 @@ import {
 } from "./availability/compute-timeslots.js";
 import { localDate } from "./availability/time-zones.js";
 import type { Hold } from "./holds/hold-store.js";
-import { isoDate } from "./schedule-override.type.js";
 import { readDayRanges, readWeeklyRanges } from "./time-ranges.js";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 /** Busy time and overrides are read this far around a range: a slot's local date, buffers and daily cap reach beyond it. */
 const MARGIN = 2 * DAY;
+
+interface Interval {
+  start: number;
+  end: number;
+}
 
 export interface ScheduledSpecialist {
   id: string;
@@ -27,7 +31,8 @@ export interface ScheduledSpecialist {
 
 export interface BookedTime {
   specialistId: string;
-  calendarId: string;
+  /** Booked through this calendar (counts toward its daily cap). */
+  inThisCalendar: boolean;
   start: number;
   end: number;
   bufferBeforeMinutes: number;
@@ -48,10 +53,41 @@ export interface CalendarSchedule {
   appointments: BookedTime[];
 }
 
+interface ScheduleRow {
+  id: string;
+  organization_id: string;
+  slug: string | null;
+  active: boolean;
+  timezone: string;
+  kind: "default" | "campaign" | "promotion";
+  slot_interval_minutes: number;
+  buffer_before_minutes: number;
+  buffer_after_minutes: number;
+  minimum_notice_minutes: number;
+  booking_horizon_days: number;
+  max_bookings_per_day_per_specialist: number | null;
+  campaign_valid_from: Date | null;
+  campaign_valid_to: Date | null;
+  campaign_mode: "replace" | "narrow" | null;
+  campaign_hours: unknown;
+  duration_minutes: number;
+  /** `[id, timezone, weight, addedAt (ms), [[weekday, start, end]...], [[date, ranges]...]]` per active specialist. */
+  specialists: [string, string, number, number, [number, number, number][], [string, unknown][]][];
+  /** Booked appointments as parallel arrays (one row feeds every aggregate, so they line up); null when none. */
+  booked_specialists: string[] | null;
+  booked_here: boolean[] | null;
+  booked_starts: number[] | null;
+  booked_ends: number[] | null;
+  booked_before: number[] | null;
+  booked_after: number[] | null;
+}
+
 /**
  * Reads a calendar with its service, active specialists (weekly hours, overrides) and their booked
- * appointments around [from, to). Null when row-level security hides the calendar. Selects only
- * columns the booking-widget role may read.
+ * appointments around [from, to), in one statement (the hot path of every timeslots request:
+ * PostgreSQL builds the nested rows as JSON, so there is one round trip, whatever the number of
+ * specialists). Null when row-level security hides the calendar. Reads only columns the
+ * booking-widget role may read.
  */
 export async function readCalendarSchedule(
   tx: Prisma.TransactionClient,
@@ -59,95 +95,79 @@ export async function readCalendarSchedule(
   from: number,
   to: number,
 ): Promise<CalendarSchedule | null> {
-  const calendar = await tx.calendar.findUnique({
-    where: { id: calendarId },
-    include: {
-      service: { select: { durationMinutes: true } },
-      specialists: {
-        orderBy: [{ createdAt: "asc" }, { specialistId: "asc" }],
-        select: {
-          weight: true,
-          createdAt: true,
-          specialist: {
-            select: {
-              id: true,
-              timezone: true,
-              active: true,
-              weeklyHours: { select: { weekday: true, startMinute: true, endMinute: true } },
-              overrides: {
-                where: { date: { gte: new Date(from - MARGIN), lte: new Date(to + MARGIN) } },
-                select: { date: true, ranges: true },
-              },
-            },
-          },
-        },
-      },
-    },
-  });
-  if (!calendar) return null;
-  const specialists = calendar.specialists
-    .filter((link) => link.specialist.active)
-    .map(({ weight, createdAt, specialist }) => ({
-      id: specialist.id,
-      timeZone: specialist.timezone,
-      weight,
-      addedAt: createdAt,
-      weeklyHours: specialist.weeklyHours.map((r) => ({ weekday: r.weekday, start: r.startMinute, end: r.endMinute })),
-      overrides: specialist.overrides.map((o) => ({ date: isoDate(o.date), ranges: readDayRanges(o.ranges) })),
-    }));
-  const appointments = specialists.length
-    ? await tx.appointment.findMany({
-        where: {
-          specialistId: { in: specialists.map((s) => s.id) },
-          status: "booked",
-          startAt: { lt: new Date(to + MARGIN) },
-          endAt: { gt: new Date(from - MARGIN) },
-        },
-        select: {
-          specialistId: true,
-          calendarId: true,
-          startAt: true,
-          endAt: true,
-          bufferBeforeMinutes: true,
-          bufferAfterMinutes: true,
-        },
-      })
-    : [];
+  const [row] = await tx.$queryRaw<ScheduleRow[]>`
+    WITH offered AS (
+      SELECT cs.specialist_id, cs.weight, cs.created_at, sp.timezone
+      FROM calendar_specialists cs JOIN specialists sp ON sp.id = cs.specialist_id
+      WHERE cs.calendar_id = ${calendarId}::uuid AND sp.active
+    )
+    SELECT c.id, c.organization_id, c.slug, c.active, c.timezone, c.kind, c.slot_interval_minutes,
+      c.buffer_before_minutes, c.buffer_after_minutes, c.minimum_notice_minutes, c.booking_horizon_days,
+      c.max_bookings_per_day_per_specialist, c.campaign_valid_from, c.campaign_valid_to, c.campaign_mode,
+      c.campaign_hours, s.duration_minutes,
+      (SELECT coalesce(json_agg(json_build_array(
+          o.specialist_id, o.timezone, o.weight, date_part('epoch', o.created_at) * 1000,
+          (SELECT coalesce(json_agg(json_build_array(h.weekday, h.start_minute, h.end_minute)), '[]')
+             FROM specialist_weekly_hours h WHERE h.specialist_id = o.specialist_id),
+          (SELECT coalesce(json_agg(json_build_array(d.date, d.ranges)), '[]')
+             FROM specialist_schedule_overrides d
+             WHERE d.specialist_id = o.specialist_id AND d.date BETWEEN ${new Date(from - MARGIN)}::date AND ${new Date(to + MARGIN)}::date)
+        ) ORDER BY o.created_at, o.specialist_id), '[]') FROM offered o) AS specialists,
+      b.*
+    FROM calendars c JOIN services s ON s.id = c.service_id,
+    LATERAL (
+      SELECT array_agg(a.specialist_id) AS booked_specialists, array_agg(a.calendar_id = c.id) AS booked_here,
+        array_agg(date_part('epoch', a.start_at) * 1000) AS booked_starts,
+        array_agg(date_part('epoch', a.end_at) * 1000) AS booked_ends,
+        array_agg(a.buffer_before_minutes) AS booked_before, array_agg(a.buffer_after_minutes) AS booked_after
+      FROM appointments a
+      WHERE a.specialist_id IN (SELECT specialist_id FROM offered) AND a.status = 'booked'
+        AND a.start_at < ${new Date(to + MARGIN)} AND a.end_at > ${new Date(from - MARGIN)}
+    ) b
+    WHERE c.id = ${calendarId}::uuid`;
+  if (!row) return null;
   const campaign =
-    calendar.kind === "campaign" && calendar.campaignValidFrom && calendar.campaignValidTo && calendar.campaignMode
+    row.kind === "campaign" && row.campaign_valid_from && row.campaign_valid_to && row.campaign_mode
       ? {
-          timeZone: calendar.timezone,
-          validFrom: calendar.campaignValidFrom.getTime(),
-          validTo: calendar.campaignValidTo.getTime(),
-          mode: calendar.campaignMode,
-          weeklyHours: readWeeklyRanges(calendar.campaignHours),
+          timeZone: row.timezone,
+          validFrom: row.campaign_valid_from.getTime(),
+          validTo: row.campaign_valid_to.getTime(),
+          mode: row.campaign_mode,
+          weeklyHours: readWeeklyRanges(row.campaign_hours),
         }
       : null;
   return {
-    id: calendar.id,
-    organizationId: calendar.organizationId,
-    slug: calendar.slug,
-    active: calendar.active,
-    timezone: calendar.timezone,
-    durationMinutes: calendar.service.durationMinutes,
+    id: row.id,
+    organizationId: row.organization_id,
+    slug: row.slug,
+    active: row.active,
+    timezone: row.timezone,
+    durationMinutes: row.duration_minutes,
     rules: {
-      durationMinutes: calendar.service.durationMinutes,
-      slotIntervalMinutes: calendar.slotIntervalMinutes,
-      bufferBeforeMinutes: calendar.bufferBeforeMinutes,
-      bufferAfterMinutes: calendar.bufferAfterMinutes,
-      minimumNoticeMinutes: calendar.minimumNoticeMinutes,
-      bookingHorizonDays: calendar.bookingHorizonDays,
-      maxBookingsPerDayPerSpecialist: calendar.maxBookingsPerDayPerSpecialist,
+      durationMinutes: row.duration_minutes,
+      slotIntervalMinutes: row.slot_interval_minutes,
+      bufferBeforeMinutes: row.buffer_before_minutes,
+      bufferAfterMinutes: row.buffer_after_minutes,
+      minimumNoticeMinutes: row.minimum_notice_minutes,
+      bookingHorizonDays: row.booking_horizon_days,
+      maxBookingsPerDayPerSpecialist: row.max_bookings_per_day_per_specialist,
       campaign,
     },
-    specialists,
-    appointments: appointments.map((a) => ({
-      specialistId: a.specialistId,
-      calendarId: a.calendarId,
-      start: a.startAt.getTime(),
-      end: a.endAt.getTime(),
-      bufferBeforeMinutes: a.bufferBeforeMinutes,
-      bufferAfterMinutes: a.bufferAfterMinutes,
+    specialists: row.specialists.map(([id, timeZone, weight, addedAt, hours, overrides]) => ({
+      id,
+      timeZone,
+      weight,
+      addedAt: new Date(addedAt),
+      weeklyHours: hours.map(([weekday, start, end]) => ({ weekday, start, end })),
+      overrides: overrides.map(([date, ranges]) => ({ date, ranges: readDayRanges(ranges) })),
+    })),
+    appointments: (row.booked_specialists ?? []).map((specialistId, i) => ({
+      specialistId,
+      inThisCalendar: row.booked_here?.[i] ?? false,
+      start: row.booked_starts?.[i] ?? 0,
+      end: row.booked_ends?.[i] ?? 0,
+      bufferBeforeMinutes: row.booked_before?.[i] ?? 0,
+      bufferAfterMinutes: row.booked_after?.[i] ?? 0,
     })),
   };
 }
@@ -166,29 +186,31 @@ export function calendarTimeslots(
   range: { from: number; to: number; now: number; specialistId?: string },
 ): Timeslot[] {
   const specialists = schedule.specialists.filter((s) => !range.specialistId || s.id === range.specialistId);
+  const taken = new Map(
+    specialists.map((s) => [
+      s.id,
+      { timeZone: s.timeZone, busy: [] as Interval[], bookingsPerDate: {} as Record<string, number> },
+    ]),
+  );
+  const book = (specialistId: string, inThisCalendar: boolean, busy: Interval, start: number) => {
+    const t = taken.get(specialistId);
+    if (!t) return;
+    t.busy.push(busy);
+    if (!inThisCalendar) return;
+    const date = localDate(t.timeZone, start);
+    t.bookingsPerDate[date] = (t.bookingsPerDate[date] ?? 0) + 1;
+  };
+  for (const a of schedule.appointments) {
+    const busy = { start: a.start - a.bufferBeforeMinutes * MINUTE, end: a.end + a.bufferAfterMinutes * MINUTE };
+    book(a.specialistId, a.inThisCalendar, busy, a.start);
+  }
+  for (const h of holds)
+    book(h.specialistId, h.calendarId === schedule.id, { start: h.start, end: h.end }, h.slotStart);
   return computeTimeslots({
     from: range.from,
     to: range.to,
     now: range.now,
     rules: schedule.rules,
-    specialists: specialists.map((specialist) => {
-      const busy: { start: number; end: number }[] = [];
-      const bookingsPerDate: Record<string, number> = {};
-      const count = (start: number) => {
-        const date = localDate(specialist.timeZone, start);
-        bookingsPerDate[date] = (bookingsPerDate[date] ?? 0) + 1;
-      };
-      for (const a of schedule.appointments) {
-        if (a.specialistId !== specialist.id) continue;
-        busy.push({ start: a.start - a.bufferBeforeMinutes * MINUTE, end: a.end + a.bufferAfterMinutes * MINUTE });
-        if (a.calendarId === schedule.id) count(a.start);
-      }
-      for (const h of holds) {
-        if (h.specialistId !== specialist.id) continue;
-        busy.push({ start: h.start, end: h.end });
-        if (h.calendarId === schedule.id) count(h.slotStart);
-      }
-      return { ...specialist, busy, bookingsPerDate };
-    }),
+    specialists: specialists.map((s) => ({ ...s, ...(taken.get(s.id) as NonNullable<ReturnType<typeof taken.get>>) })),
   });
 }

@@ -1,10 +1,12 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../../graphql/builder.js";
 import type { Timeslot } from "./availability/compute-timeslots.js";
 import { formatInZone } from "./availability/time-zones.js";
 
-/** A slot with the zone its times are shown in. */
+/** A slot with the zone its times are shown in, and its specialists' global ids. */
 export interface ZonedTimeslot extends Timeslot {
   timeZone: string;
+  specialistGlobalIds: string[];
 }
 
 export const TimeslotRef = builder.objectRef<ZonedTimeslot>("Timeslot").implement({
@@ -19,11 +21,23 @@ export const TimeslotRef = builder.objectRef<ZonedTimeslot>("Timeslot").implemen
       description: "How many specialists are free; 0 in a change means the slot is gone.",
       resolve: (s) => s.specialistIds.length,
     }),
-    specialistIds: t.globalIDList({
+    specialistIds: t.idList({
       description: "The free specialists, in the calendar's order.",
-      resolve: (s) => s.specialistIds.map((id) => ({ type: "Specialist", id })),
+      resolve: (s) => s.specialistGlobalIds,
     }),
   }),
 });
 
-export const zoned = (slots: Timeslot[], timeZone: string): ZonedTimeslot[] => slots.map((s) => ({ ...s, timeZone }));
+/** Slots to show in `timeZone` (each specialist's global id encoded once, not once per slot). */
+export function zoned(slots: Timeslot[], timeZone: string): ZonedTimeslot[] {
+  const globalIds = new Map<string, string>();
+  const globalId = (id: string) => {
+    let encoded = globalIds.get(id);
+    if (encoded === undefined) {
+      encoded = encodeGlobalID("Specialist", id);
+      globalIds.set(id, encoded);
+    }
+    return encoded;
+  };
+  return slots.map((s) => ({ ...s, timeZone, specialistGlobalIds: s.specialistIds.map(globalId) }));
+}
