@@ -1,15 +1,35 @@
 /**
- * `npm run bench:availability`: (a) the pure computation of one month of 30-minute slots for a
- * calendar of 10 specialists (weekdays 09:00-12:00 and 13:00-18:00, in five time zones), with
- * 1,000 existing appointments and 200 live holds as busy time. Prints median and p99.
+ * `npm run bench:availability`: a calendar of 10 specialists (weekdays 09:00-12:00 and 13:00-18:00
+ * in five time zones), 1,000 booked appointments and 200 live holds, one month of 30-minute slots:
+ *  (a) the pure computation (`computeTimeslots`, no I/O),
+ *  (b) `POST /graphql` timeslots, as an anonymous booking widget and as a signed-in staff member,
+ *  (c) `GET /v1/calendars/{id}/timeslots`,
+ *  (d) SSE fan-out: 1,000 subscribers of `timeslotsChanged` on the calendar; the time from sending
+ *      createHold (or releaseHold) to the last subscriber receiving the update, with subscribers
+ *      selecting only `changed`, then the full `slots` list.
+ * (b)-(d) run against a server process of its own (role api, production mode, Redis) on a fresh database; the
+ * benchmark's own client work (1,000 SSE streams) shares the machine. Prints median and p99.
+ * Needs the local PostgreSQL and Redis (TEST_DATABASE_URL / TEST_REDIS_URL, as the tests).
  */
+import pg from "pg";
+import { migrateDatabase } from "../src/db/migrations.js";
+import { createPrisma } from "../src/db/prisma.js";
+import { createLogger } from "../src/logger.js";
 import { computeTimeslots, type SpecialistSchedule } from "../src/modules/scheduling/availability/compute-timeslots.js";
+import { boundaryInstant, datesBetween, isoWeekday } from "../src/modules/scheduling/availability/time-zones.js";
+import { asUser, createOrganization } from "../tests/support/auth.js";
+import { databaseUrl, testEnv } from "../tests/support/env.js";
+import { startServerProcess } from "../tests/support/process.js";
+import { testServerEnv } from "../tests/support/server.js";
 
 const MINUTE = 60_000;
-const RUNS = 500;
-const from = Date.parse("2026-12-01T00:00:00Z");
-const to = Date.parse("2026-12-31T00:00:00Z");
-const zones = ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "UTC", "Australia/Lord_Howe"];
+const DAY = 86_400_000;
+const ZONES = ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "UTC", "Australia/Lord_Howe"];
+const WORKING_RANGES = [
+  { start: 9 * 60, end: 12 * 60 },
+  { start: 13 * 60, end: 18 * 60 },
+];
+const SUBSCRIBERS = 1_000;
 
 let seed = 42;
 const random = () => {
@@ -17,47 +37,371 @@ const random = () => {
   return seed / 2_147_483_647;
 };
 
-const specialists: SpecialistSchedule[] = Array.from({ length: 10 }, (_, i) => ({
-  id: `specialist-${i}`,
-  timeZone: zones[i % zones.length] ?? "UTC",
-  weeklyHours: [1, 2, 3, 4, 5].flatMap((weekday) => [
-    { weekday, start: 9 * 60, end: 12 * 60 },
-    { weekday, start: 13 * 60, end: 18 * 60 },
-  ]),
-  overrides: [],
-  busy: [],
-}));
-for (let i = 0; i < 1_200; i++) {
-  const start = from + Math.floor(random() * 30 * 48) * 30 * MINUTE;
-  specialists[i % specialists.length]?.busy.push({ start, end: start + 30 * MINUTE });
+function summary(label: string, times: number[], extra = "") {
+  const sorted = [...times].sort((x, y) => x - y);
+  const at = (q: number) => (sorted[Math.floor(q * (sorted.length - 1))] ?? 0).toFixed(2);
+  console.log(
+    `${label.padEnd(58)} median ${at(0.5).padStart(7)} ms   p99 ${at(0.99).padStart(7)} ms   (${times.length} runs)${extra}`,
+  );
 }
 
-const input = {
-  from,
-  to,
-  now: from - 60 * MINUTE,
-  rules: {
-    durationMinutes: 30,
-    slotIntervalMinutes: 30,
-    bufferBeforeMinutes: 0,
-    bufferAfterMinutes: 10,
-    minimumNoticeMinutes: 60,
-    bookingHorizonDays: 90,
-    maxBookingsPerDayPerSpecialist: 12,
-    campaign: null,
-  },
-  specialists,
-};
-
-for (let i = 0; i < 50; i++) computeTimeslots(input);
-const times: number[] = [];
-let slots = 0;
-for (let i = 0; i < RUNS; i++) {
-  const started = performance.now();
-  slots = computeTimeslots(input).length;
-  times.push(performance.now() - started);
+async function timed(runs: number, warmup: number, run: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return times;
 }
-times.sort((a, b) => a - b);
-const at = (q: number) => (times[Math.floor(q * (times.length - 1))] ?? 0).toFixed(2);
-console.log(`(a) pure computation, 10 specialists, 1 month, 1,200 busy intervals: ${slots} slots`);
-console.log(`    median ${at(0.5)} ms   p99 ${at(0.99)} ms   (${RUNS} runs)`);
+
+/** (a) The pure engine on synthetic data of the same shape. */
+function benchPureComputation() {
+  const from = Date.parse("2026-12-01T00:00:00Z");
+  const to = Date.parse("2026-12-31T00:00:00Z");
+  const specialists: SpecialistSchedule[] = Array.from({ length: 10 }, (_, i) => ({
+    id: `specialist-${i}`,
+    timeZone: ZONES[i % ZONES.length] ?? "UTC",
+    weeklyHours: [1, 2, 3, 4, 5].flatMap((weekday) => WORKING_RANGES.map((r) => ({ weekday, ...r }))),
+    overrides: [],
+    busy: [],
+  }));
+  for (let i = 0; i < 1_200; i++) {
+    const start = from + Math.floor(random() * 30 * 48) * 30 * MINUTE;
+    specialists[i % specialists.length]?.busy.push({ start, end: start + 30 * MINUTE });
+  }
+  const input = {
+    from,
+    to,
+    now: from - 60 * MINUTE,
+    rules: {
+      durationMinutes: 30,
+      slotIntervalMinutes: 30,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 10,
+      minimumNoticeMinutes: 60,
+      bookingHorizonDays: 90,
+      maxBookingsPerDayPerSpecialist: 12,
+      campaign: null,
+    },
+    specialists,
+  };
+  let slots = 0;
+  const times = Array.from({ length: 550 }, () => {
+    const started = performance.now();
+    slots = computeTimeslots(input).length;
+    return performance.now() - started;
+  }).slice(50);
+  summary(`(a) pure computation: ${slots} slots, 1,200 busy intervals`, times);
+}
+
+interface GraphQLResult {
+  data?: Record<string, unknown>;
+  errors?: unknown[];
+}
+
+async function post(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const result = (await response.json()) as GraphQLResult;
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data ?? {};
+}
+
+const TIMESLOTS = `query BenchTimeslots($calendarId: ID!, $from: String!, $to: String!, $timeZone: String!) {
+  timeslots(calendarId: $calendarId, from: $from, to: $to, timeZone: $timeZone) {
+    __typename ... on QueryTimeslotsSuccess { data { start end availableSpecialists specialistIds } }
+  }
+}`;
+const CREATE_HOLD = `mutation BenchCreateHold($input: CreateHoldInput!) {
+  createHold(input: $input) { __typename ... on MutationCreateHoldSuccess { data { token } } }
+}`;
+const RELEASE_HOLD = `mutation BenchReleaseHold($token: String!) { releaseHold(token: $token) { __typename } }`;
+const watchQuery = (
+  selection: string,
+) => `subscription BenchWatch($calendarId: ID!, $from: String!, $to: String!, $timeZone: String!) {
+  timeslotsChanged(calendarId: $calendarId, from: $from, to: $to, timeZone: $timeZone) { reason ${selection} }
+}`;
+
+/** One SSE subscriber (graphql-sse distinct connections) that timestamps each message. */
+function sseSubscriber(url: string, query: string, variables: Record<string, unknown>) {
+  const controller = new AbortController();
+  const waiting: ((at: number) => void)[] = [];
+  const received: number[] = [];
+  const opened = (async () => {
+    const response = await fetch(`${url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream" },
+      body: JSON.stringify({ query, variables }),
+      signal: controller.signal,
+    });
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    void (async () => {
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          buffer += decoder.decode(value, { stream: true });
+          let end = buffer.indexOf("\n\n");
+          while (end >= 0) {
+            const frame = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (frame.startsWith("event: next")) {
+              const at = performance.now();
+              const waiter = waiting.shift();
+              if (waiter) waiter(at);
+              else received.push(at);
+            }
+            end = buffer.indexOf("\n\n");
+          }
+        }
+      } catch {
+        // aborted
+      }
+    })();
+  })();
+  return {
+    opened,
+    next: () =>
+      new Promise<number>((resolve) => {
+        const queued = received.shift();
+        if (queued !== undefined) resolve(queued);
+        else waiting.push(resolve);
+      }),
+    close: () => controller.abort(),
+  };
+}
+
+async function benchFanOut(
+  url: string,
+  calendarId: string,
+  range: { from: string; to: string; timeZone: string },
+  selection: string,
+  label: string,
+  freeSlots: { start: string; specialistId: string }[],
+) {
+  // Connected 100 at a time (the listen backlog would drop a burst of 1,000 connects); each has
+  // its current slots before the first measured change.
+  const subscribers: ReturnType<typeof sseSubscriber>[] = [];
+  while (subscribers.length < SUBSCRIBERS) {
+    const batch = Array.from({ length: 100 }, () =>
+      sseSubscriber(url, watchQuery(selection), { calendarId, ...range }),
+    );
+    await Promise.all(batch.map((s) => s.opened));
+    await Promise.all(batch.map((s) => s.next()));
+    subscribers.push(...batch);
+  }
+  const lastArrivals: number[] = [];
+  const allArrivals: number[] = [];
+  const ROUNDS = 15;
+  for (let round = 0; round < ROUNDS; round++) {
+    const slot = freeSlots[round % freeSlots.length] as { start: string; specialistId: string };
+    const visitor = { "x-forwarded-for": `10.99.${round}.1` };
+    for (const action of ["create", "release"] as const) {
+      const arrivals = subscribers.map((s) => s.next());
+      const sent = performance.now();
+      if (action === "create") {
+        const data = await post(
+          url,
+          CREATE_HOLD,
+          { input: { calendarId, start: slot.start, specialistId: slot.specialistId } },
+          visitor,
+        );
+        const created = data.createHold as { __typename: string; data?: { token: string } };
+        if (!created.data) throw new Error(`bench hold refused: ${created.__typename}`);
+        (slot as { token?: string }).token = created.data.token;
+      } else {
+        await post(url, RELEASE_HOLD, { token: (slot as { token?: string }).token }, visitor);
+      }
+      const times = (await Promise.all(arrivals)).map((at) => at - sent);
+      lastArrivals.push(Math.max(...times));
+      allArrivals.push(...times);
+    }
+  }
+  for (const s of subscribers) s.close();
+  summary(`(d) ${label}: last of ${SUBSCRIBERS} subscribers`, lastArrivals);
+  summary(`    every subscriber's arrival`, allArrivals);
+}
+
+benchPureComputation();
+
+const name = `cg_bench_availability_${Date.now()}`;
+const admin = new pg.Client({ connectionString: testEnv.databaseUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${name}`);
+const adminUrl = databaseUrl(name);
+await migrateDatabase(adminUrl, createLogger("warn"));
+const owner = createPrisma(adminUrl, 4);
+const server = await startServerProcess(
+  testServerEnv(
+    { name, adminUrl, appUrl: adminUrl, drop: async () => {} },
+    // As deployed: production mode (no GraphiQL, masked errors, graphql-js without development checks).
+    {
+      SERVER_ROLE: "api",
+      NODE_ENV: "production",
+      INTEGRATIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+      HOLD_TTL_SECONDS: "3600",
+    },
+  ),
+);
+
+try {
+  // Seed: an organization (its owner signs in), a 30-minute service, 10 specialists, a published calendar.
+  const org = await createOrganization(server.url, "Bench clinic");
+  const organizationId = Buffer.from(org.id, "base64").toString().split(":")[1] as string;
+  const service = await owner.service.create({
+    data: {
+      organizationId,
+      name: "Consultation",
+      durationMinutes: 30,
+      deliveryMode: "in_clinic",
+      billingModel: "session_based",
+      currency: "EUR",
+      pricePerSession: 5000,
+    },
+  });
+  const calendar = await owner.calendar.create({
+    data: {
+      organizationId,
+      serviceId: service.id,
+      name: "Consultations",
+      slotIntervalMinutes: 30,
+      bufferAfterMinutes: 10,
+      minimumNoticeMinutes: 60,
+      bookingHorizonDays: 90,
+      maxBookingsPerDayPerSpecialist: 12,
+      timezone: "Europe/Berlin",
+      slug: `bench-${Date.now()}`,
+    },
+  });
+  const firstDay = new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10);
+  const lastDay = new Date(Date.parse(firstDay) + 30 * DAY).toISOString().slice(0, 10);
+  const specialists = [];
+  for (let i = 0; i < 10; i++) {
+    const timezone = ZONES[i % ZONES.length] as string;
+    const specialist = await owner.specialist.create({
+      data: { organizationId, firstName: `Specialist ${i}`, lastName: "Bench", timezone },
+    });
+    await owner.specialistWeeklyHours.createMany({
+      data: [1, 2, 3, 4, 5].flatMap((weekday) =>
+        WORKING_RANGES.map((r) => ({
+          organizationId,
+          specialistId: specialist.id,
+          weekday,
+          startMinute: r.start,
+          endMinute: r.end,
+        })),
+      ),
+    });
+    await owner.calendarSpecialist.create({
+      data: { organizationId, calendarId: calendar.id, specialistId: specialist.id },
+    });
+    specialists.push(specialist);
+  }
+  // 1,000 appointments: 100 per specialist on distinct working half-hours of the month.
+  const appointments = specialists.flatMap((specialist) => {
+    const starts = datesBetween(firstDay, lastDay)
+      .filter((date) => isoWeekday(date) <= 5)
+      .flatMap((date) =>
+        WORKING_RANGES.flatMap((r) =>
+          Array.from({ length: (r.end - r.start) / 30 }, (_, k) =>
+            boundaryInstant(specialist.timezone, date, r.start + k * 30),
+          ),
+        ),
+      );
+    const chosen = new Set<number>();
+    while (chosen.size < 100) chosen.add(starts[Math.floor(random() * starts.length)] as number);
+    return [...chosen].map((start) => ({
+      organizationId,
+      calendarId: calendar.id,
+      serviceId: service.id,
+      specialistId: specialist.id,
+      startAt: new Date(start),
+      endAt: new Date(start + 30 * MINUTE),
+      bufferAfterMinutes: 10,
+    }));
+  });
+  await owner.appointment.createMany({ data: appointments });
+  await owner.$executeRawUnsafe("ANALYZE");
+
+  const calendarId = Buffer.from(`Calendar:${calendar.id}`).toString("base64");
+  const range = { from: firstDay, to: lastDay, timeZone: "Europe/Berlin" };
+  const slotsNow = async () => {
+    const data = await post(server.url, TIMESLOTS, { calendarId, ...range });
+    return (data.timeslots as { data: { start: string; specialistIds: string[] }[] }).data;
+  };
+  // 200 live holds from 200 anonymous visitors, on free slots spread over the month.
+  const free = (await slotsNow()).flatMap((s) =>
+    s.specialistIds.map((specialistId) => ({ start: s.start, specialistId })),
+  );
+  const shuffled = free.sort(() => random() - 0.5);
+  let holds = 0;
+  for (const slot of shuffled) {
+    if (holds === 200) break;
+    const data = await post(
+      server.url,
+      CREATE_HOLD,
+      { input: { calendarId, ...slot } },
+      { "x-forwarded-for": `10.50.${holds >> 8}.${holds & 255}` },
+    );
+    if ((data.createHold as { __typename: string }).__typename === "MutationCreateHoldSuccess") holds++;
+  }
+  const slots = await slotsNow();
+  console.log(
+    `seeded: 10 specialists in ${ZONES.length} zones, ${appointments.length} appointments, ${holds} live holds; ` +
+      `${slots.length} slots (${slots.reduce((n, s) => n + s.specialistIds.length, 0)} specialist-slots) from ${firstDay} to ${lastDay}`,
+  );
+
+  const staff = asUser(org.ownerSub);
+  summary("(b) POST /graphql timeslots, one month, anonymous widget", await timed(200, 20, slotsNow));
+  summary(
+    "(b) POST /graphql timeslots, one month, signed-in staff",
+    await timed(200, 20, () => post(server.url, TIMESLOTS, { calendarId, ...range }, staff)),
+  );
+  const v1 = `${server.url}/v1/calendars/${calendarId}/timeslots?from=${range.from}&to=${range.to}&timeZone=${range.timeZone}`;
+  summary(
+    "(c) GET /v1/calendars/{id}/timeslots, one month, anonymous",
+    await timed(200, 20, async () => {
+      const response = await fetch(v1);
+      if (response.status !== 200) throw new Error(`status ${response.status}`);
+      await response.json();
+    }),
+  );
+
+  const freeNow = slots
+    .filter((s) => s.specialistIds.length > 0)
+    .slice(0, 40)
+    .map((s) => ({ start: s.start, specialistId: s.specialistIds[0] as string }));
+  await benchFanOut(
+    server.url,
+    calendarId,
+    range,
+    "changed { start availableSpecialists }",
+    "hold → subscribers selecting `changed`",
+    freeNow,
+  );
+  await benchFanOut(
+    server.url,
+    calendarId,
+    range,
+    "slots { start end availableSpecialists specialistIds }",
+    "hold → subscribers selecting every `slots`",
+    freeNow.slice(20),
+  );
+} finally {
+  await server.stop();
+  await owner.$disconnect();
+  await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+  await admin.end();
+}

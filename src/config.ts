@@ -51,6 +51,8 @@ const envSchema = z.object({
     )
     .refine((list) => list.every((p) => URL.canParse(p)), { message: "must be a comma-separated list of origins" })
     .optional(),
+  HOLD_TTL_SECONDS: positiveInt.default(300),
+  HOLD_MAX_PER_CLIENT: positiveInt.default(3),
   INTEGRATIONS_ENCRYPTION_KEY: z
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, { message: "must be 32 bytes, base64-encoded" })
@@ -100,6 +102,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
       migrateOnStart: c.MIGRATE_ON_START,
     },
     redis: { url: c.REDIS_URL, prefix: c.REDIS_PREFIX },
+    /** Slot holds: how long one lasts unless extended, and how many one client may have at once. */
+    holds: { ttlMs: c.HOLD_TTL_SECONDS * 1000, maxPerClient: c.HOLD_MAX_PER_CLIENT },
     worker: { concurrency: c.WORKER_CONCURRENCY },
     graphql: {
       maxDepth: c.GRAPHQL_MAX_DEPTH,

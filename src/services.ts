@@ -3,6 +3,9 @@ import type { Config } from "./config.js";
 import type { DatabaseUrls } from "./db/database.js";
 import { createPrisma, type PrismaClient } from "./db/prisma.js";
 import type { Logger } from "./logger.js";
+import type { HoldStore } from "./modules/scheduling/holds/hold-store.js";
+import { createMemoryHoldStore } from "./modules/scheduling/holds/memory-hold-store.js";
+import { createRedisHoldStore } from "./modules/scheduling/holds/redis-hold-store.js";
 import { createPubSub, type PubSub, type PubSubHandle } from "./pubsub/pubsub.js";
 
 /** The long-lived dependencies shared by HTTP requests and jobs. */
@@ -16,6 +19,8 @@ export interface Services {
   pubsub: PubSub;
   pubsubKind: PubSubHandle["kind"];
   redis: PubSubHandle["redis"];
+  /** Slot holds: in Redis (shared by every process) when REDIS_URL is set, else in this process. */
+  holds: HoldStore;
   /** PEM key that verifies session tokens: CLERK_JWT_KEY, or the local development key outside production. */
   jwtKey: string | undefined;
   startedAt: Date;
@@ -44,6 +49,7 @@ export function createServices(
     pubsub: pubsub.pubsub,
     pubsubKind: pubsub.kind,
     redis: pubsub.redis,
+    holds: pubsub.redis ? createRedisHoldStore(pubsub.redis, config.redis.prefix) : createMemoryHoldStore(),
     jwtKey: config.auth.clerkJwtKey ?? (config.env === "production" ? undefined : developmentKeyPair().publicKey),
     startedAt: new Date(),
     close: async () => {

@@ -9,3 +9,8 @@ export function isUniqueViolation(error: unknown): boolean {
 export function isRecordMissing(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025";
 }
+
+/** A foreign key refused the write: a referenced row is missing, or rows still reference the one deleted (Prisma P2003). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003";
+}

@@ -8,12 +8,23 @@ export interface TenantScope {
   role: string | null;
   /** With role `patient`: the one patient record the request acts for (its own, or an impersonated one). */
   patientId?: string | null;
+  /**
+   * A narrower PostgreSQL role to act as for the transaction (`SET LOCAL ROLE`), e.g.
+   * `clinicgraph_widget` for anonymous booking widgets; unset: the API role itself.
+   */
+  databaseRole?: string;
 }
 
 function applyScope(client: Pick<PrismaClient, "$executeRaw">, scope: TenantScope) {
-  return client.$executeRaw`SELECT set_config('app.organization_id', ${scope.organizationId ?? ""}, true),
-    set_config('app.user_id', ${scope.userId ?? ""}, true), set_config('app.role', ${scope.role ?? ""}, true),
-    set_config('app.patient_id', ${scope.patientId ?? ""}, true)`;
+  const settings = [scope.organizationId ?? "", scope.userId ?? "", scope.role ?? "", scope.patientId ?? ""] as const;
+  if (scope.databaseRole) {
+    return client.$executeRaw`SELECT set_config('app.organization_id', ${settings[0]}, true),
+      set_config('app.user_id', ${settings[1]}, true), set_config('app.role', ${settings[2]}, true),
+      set_config('app.patient_id', ${settings[3]}, true), set_config('role', ${scope.databaseRole}, true)`;
+  }
+  return client.$executeRaw`SELECT set_config('app.organization_id', ${settings[0]}, true),
+    set_config('app.user_id', ${settings[1]}, true), set_config('app.role', ${settings[2]}, true),
+    set_config('app.patient_id', ${settings[3]}, true)`;
 }
 
 /**

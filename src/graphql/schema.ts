@@ -9,5 +9,6 @@ import "../modules/services/schema.js";
 import "../modules/patients/schema.js";
 import "../modules/specialists/schema.js";
 import "../modules/specialties/schema.js";
+import "../modules/scheduling/schema.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -48,7 +48,7 @@ export function buildApp(
           return true;
         },
       }),
-      useV1Router(() => async (request) => yoga.fetch(request, {})),
+      useV1Router(() => async (request, serverContext) => yoga.fetch(request, serverContext as Record<string, never>)),
     ],
   });
   return yoga;

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { YogaInitialContext } from "graphql-yoga";
 import { authenticate } from "../auth/authenticate.js";
@@ -52,7 +53,10 @@ export async function buildContext(initial: YogaInitialContext, services: Servic
     scope,
     db: scopedClient(services.appDb, scope),
     client: {
-      ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null,
+      ip:
+        request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ||
+        (initial as { req?: IncomingMessage }).req?.socket?.remoteAddress ||
+        null,
       userAgent: request.headers.get("user-agent"),
     },
   };

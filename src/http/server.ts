@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { startHoldSweeper } from "../modules/scheduling/holds/hold-sweeper.js";
 import type { Services } from "../services.js";
 import { buildApp } from "./app.js";
 
@@ -29,6 +30,7 @@ export async function startHttpServer(services: Services): Promise<HttpServer> {
     server.listen(services.config.port, services.config.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const holdSweeper = startHoldSweeper(services);
 
   return {
     server,
@@ -42,6 +44,7 @@ export async function startHttpServer(services: Services): Promise<HttpServer> {
       // Subscriptions never end on their own; clients of graphql-sse reconnect to another instance.
       server.closeAllConnections();
       await closed;
+      await holdSweeper.stop();
     },
   };
 }

@@ -36,7 +36,18 @@ export function createPubSub(redisUrl: string | undefined, prefix: string, log: 
   const redis = new Redis(redisUrl, options);
   const subscriber = new Redis(redisUrl, options);
   for (const client of [redis, subscriber]) client.on("error", (error) => log.warn({ err: error }, "redis error"));
-  const target = createRedisEventTarget<CustomEvent>({ publishClient: redis, subscribeClient: subscriber });
+  // The event target sends SUBSCRIBE/UNSUBSCRIBE without awaiting them: a subscriber that leaves
+  // while the connection closes (shutdown) must be logged, not become an unhandled rejection.
+  const subscribeClient = {
+    on: (event: "message", listener: (channel: string, message: string) => void) => subscriber.on(event, listener),
+    subscribe: (topic: string) =>
+      subscriber.subscribe(topic).catch((error: unknown) => log.warn({ err: error, topic }, "redis subscribe failed")),
+    unsubscribe: (topic: string) =>
+      subscriber
+        .unsubscribe(topic)
+        .catch((error: unknown) => log.debug({ err: error, topic }, "redis unsubscribe failed")),
+  } as unknown as Redis;
+  const target = createRedisEventTarget<CustomEvent>({ publishClient: redis, subscribeClient });
   const eventTarget = {
     addEventListener: (type: string, listener: EventListener) => target.addEventListener(prefix + type, listener),
     removeEventListener: (type: string, listener: EventListener) => target.removeEventListener(prefix + type, listener),

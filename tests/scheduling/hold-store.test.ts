@@ -16,16 +16,19 @@ afterAll(async () => {
 
 const T0 = Date.parse("2026-12-01T09:00:00Z");
 const MINUTE = 60_000;
-const request = (over: Partial<HoldRequest> = {}): HoldRequest => ({
-  calendarId: "cal",
-  specialistId: "spec-a",
-  start: T0,
-  end: T0 + 30 * MINUTE,
-  clientId: `client-${randomBytes(4).toString("hex")}`,
-  ttlMs: 60_000,
-  maxPerClient: 3,
-  ...over,
-});
+const request = (over: Partial<HoldRequest> = {}): HoldRequest => {
+  const made = {
+    calendarId: "cal",
+    specialistId: "spec-a",
+    start: T0,
+    end: T0 + 30 * MINUTE,
+    clientId: `client-${randomBytes(4).toString("hex")}`,
+    ttlMs: 60_000,
+    maxPerClient: 3,
+    ...over,
+  };
+  return { slotStart: made.start, slotEnd: made.end, ...made };
+};
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const stores: [string, () => HoldStore][] = [

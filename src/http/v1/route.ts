@@ -60,6 +60,10 @@ export function booleanParam(query: URLSearchParams, name: string): unknown {
  */
 export const errorSelection = `__typename ... on Error { code message } ... on ValidationError { fields { path message } }`;
 
+/** An operation document whose result is typed: `data { <fields> }` of the `payload` type, or an error. */
+export const typedResultDocument = (operation: string, call: string, payload: string, fields: string) =>
+  `${operation} { ${call} { ${errorSelection} ... on ${payload} { data { ${fields} } } } }`;
+
 /** A mutation document for `/v1`: the typed error, or the success payload's `data { <fields> }`. */
 export const mutationDocument = (signature: string, call: string, payload: string, fields: string) =>
-  `mutation ${signature} { ${call} { ${errorSelection} ... on ${payload} { data { ${fields} } } } }`;
+  typedResultDocument(`mutation ${signature}`, call, payload, fields);

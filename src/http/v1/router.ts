@@ -25,6 +25,8 @@ const statusByCode: Record<string, number> = {
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   INVALID_TRANSITION: 409,
+  SLOT_UNAVAILABLE: 409,
+  TOO_MANY_HOLDS: 409,
   VALIDATION_FAILED: 422,
 };
 
@@ -74,10 +76,12 @@ async function readBody(request: Request): Promise<Record<string, unknown> | und
  * Serves `/v1/*`: matches method + path to a route, runs its GraphQL operation through the
  * same Yoga instance (`fetch`), and maps the result to JSON with HTTP status codes.
  */
-export function useV1Router(graphqlFetch: () => (request: Request) => Promise<Response>): Plugin {
+export function useV1Router(
+  graphqlFetch: () => (request: Request, serverContext: object) => Promise<Response>,
+): Plugin {
   const routes = v1Routes.map(compile);
   return {
-    async onRequest({ request, url, endResponse }) {
+    async onRequest({ request, url, endResponse, serverContext }) {
       if (!url.pathname.startsWith("/v1/") && url.pathname !== "/v1") return;
       const matches = routes.flatMap((route) => {
         const m = route.pattern.exec(url.pathname);
@@ -98,7 +102,9 @@ export function useV1Router(graphqlFetch: () => (request: Request) => Promise<Re
         headers: request.headers,
         requestId: requestIdOf(request),
       };
-      endResponse(await execute(match.route, v1Request, graphqlFetch()));
+      // The server context (the socket) travels along: the operation sees the caller's address.
+      const fetchGraphQL = graphqlFetch();
+      endResponse(await execute(match.route, v1Request, (r) => fetchGraphQL(r, serverContext)));
     },
   };
 }

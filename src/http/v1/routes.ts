@@ -2,6 +2,7 @@ import { auditRoutes } from "../../modules/audit/routes.js";
 import { authRoutes } from "../../modules/auth/routes.js";
 import { organizationRoutes } from "../../modules/organizations/routes.js";
 import { patientRoutes } from "../../modules/patients/routes.js";
+import { schedulingRoutes } from "../../modules/scheduling/routes.js";
 import { servicesRoutes } from "../../modules/services/routes.js";
 import { specialistRoutes } from "../../modules/specialists/routes.js";
 import { specialtyRoutes } from "../../modules/specialties/routes.js";
@@ -18,4 +19,5 @@ export const v1Routes: V1Route[] = [
   ...patientRoutes,
   ...specialistRoutes,
   ...specialtyRoutes,
+  ...schedulingRoutes,
 ];

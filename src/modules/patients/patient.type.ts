@@ -5,6 +5,7 @@ import { fromDateColumn } from "./patient-input.js";
 import { PatientStatusEnum } from "./patient-status.enum.js";
 
 export const PatientRef = builder.prismaNode("Patient", {
+  nullable: true,
   id: { field: "id" },
   description: "A patient of the organization. A patient user sees only their own record.",
   fields: (t) => ({

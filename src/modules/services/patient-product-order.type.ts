@@ -3,6 +3,7 @@ import { ProductOrderStatusEnum } from "./enums.js";
 import { allowedTransitions } from "./order-lifecycle.js";
 
 export const PatientProductOrderRef = builder.prismaNode("PatientProductOrder", {
+  nullable: true,
   id: { field: "id" },
   description:
     "A standalone sale of a product to a patient. Prices are the product's when ordered; totals are computed by the server.",

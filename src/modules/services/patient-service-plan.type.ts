@@ -13,6 +13,7 @@ export const PlanSessionBalanceRef = builder.prismaObject("PatientServicePlanBal
 });
 
 export const PatientServicePlanRef = builder.prismaNode("PatientServicePlan", {
+  nullable: true,
   id: { field: "id" },
   description:
     "A plan assigned or sold to a patient. Price, validity, access grants and sessions are those of the plan when it was assigned.",

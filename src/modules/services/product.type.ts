@@ -2,6 +2,7 @@ import { builder } from "../../graphql/builder.js";
 import { ProductKindEnum } from "./enums.js";
 
 export const ProductRef = builder.prismaNode("Product", {
+  nullable: true,
   id: { field: "id" },
   description: "Something the organization sells: a physical item or a digital good.",
   fields: (t) => ({

@@ -2,6 +2,7 @@ import { builder } from "../../graphql/builder.js";
 import { organizationStorage, presignedDownload } from "./attachment-storage.js";
 
 export const ServiceAttachmentRef = builder.prismaNode("ServiceAttachment", {
+  nullable: true,
   id: { field: "id" },
   description: "A file about a service. Its bytes live in the organization's S3 bucket (the `s3` integration).",
   fields: (t) => ({

@@ -19,6 +19,7 @@ const includedProducts = prismaConnectionHelpers(builder, "ServicePlanProduct", 
 });
 
 export const ServicePlanRef = builder.prismaNode("ServicePlan", {
+  nullable: true,
   id: { field: "id" },
   description:
     "A bundle sold to patients: sessions of services, products and access grants, for a price and a validity.",

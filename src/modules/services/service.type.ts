@@ -35,6 +35,7 @@ const addOnLinks = prismaConnectionHelpers(builder, "ServiceAddOn", {
 });
 
 export const ServiceRef = builder.prismaNode("Service", {
+  nullable: true,
   id: { field: "id" },
   description: "Something the organization offers: a procedure, a therapy, a consultation.",
   fields: (t) => ({

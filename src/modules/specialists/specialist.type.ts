@@ -2,6 +2,7 @@ import { staffRoles } from "../../auth/roles.js";
 import { builder } from "../../graphql/builder.js";
 
 export const SpecialistRef = builder.prismaNode("Specialist", {
+  nullable: true,
   id: { field: "id" },
   description: "A practitioner of the organization, who delivers services.",
   fields: (t) => ({

@@ -10,6 +10,7 @@ const specialistLinks = prismaConnectionHelpers(builder, "SpecialistSpecialty", 
 });
 
 export const SpecialtyRef = builder.prismaNode("Specialty", {
+  nullable: true,
   id: { field: "id" },
   description: "An organization-defined category of specialists (physiotherapy, sports medicine...).",
   fields: (t) => ({

@@ -131,7 +131,9 @@ export function computeTimeslots(input: AvailabilityInput): Timeslot[] {
 /** Effective ranges of a date: its override when there is one, else the weekday's weekly ranges. */
 function rangesOn(date: string, weekly: WeeklyRange[], overrides: DateOverride[]): DayRange[] {
   const override = overrides.find((o) => o.date === date);
-  return override ? override.ranges : weekly.filter((r) => r.weekday === isoWeekday(date));
+  if (override) return override.ranges;
+  const weekday = isoWeekday(date);
+  return weekly.filter((r) => r.weekday === weekday);
 }
 
 /** Local dates of `timeZone` that can hold a slot in [from, to). */

@@ -67,9 +67,32 @@ export function offsetMinutes(timeZone: string, instant: number): number {
   return offset;
 }
 
+const dateOfDay = new Map<number, string>();
+const dayOfDate = new Map<string, number>();
+
+/** `YYYY-MM-DD` of a day number (days since 1970-01-01), memoised: the engine names the same dates over and over. */
+function dateOfDayNumber(day: number): string {
+  let date = dateOfDay.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY).toISOString().slice(0, 10);
+    dateOfDay.set(day, date);
+  }
+  return date;
+}
+
+/** The day number of `YYYY-MM-DD`, memoised. */
+function dayNumberOf(date: string): number {
+  let day = dayOfDate.get(date);
+  if (day === undefined) {
+    day = Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY);
+    dayOfDate.set(date, day);
+  }
+  return day;
+}
+
 /** `YYYY-MM-DD` + minutes as if it were UTC: the arithmetic base for local times. */
 export function localAsUtc(date: string, minutes: number): number {
-  return Date.parse(`${date}T00:00:00Z`) + minutes * MINUTE;
+  return dayNumberOf(date) * DAY + minutes * MINUTE;
 }
 
 /**
@@ -114,29 +137,41 @@ export function dayClock(timeZone: string, date: string): (minutes: number) => n
 
 /** The local date of an instant in a zone. */
 export function localDate(timeZone: string, instant: number): string {
-  return new Date(instant + offsetMinutes(timeZone, instant) * MINUTE).toISOString().slice(0, 10);
+  return dateOfDayNumber(Math.floor((instant + offsetMinutes(timeZone, instant) * MINUTE) / DAY));
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+const offsetSuffixes = new Map<number, string>();
+
+/** `+HH:MM` / `-HH:MM` of an offset in minutes, memoised. */
+function offsetSuffix(offset: number): string {
+  let suffix = offsetSuffixes.get(offset);
+  if (suffix === undefined) {
+    const abs = Math.abs(offset);
+    suffix = `${offset < 0 ? "-" : "+"}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+    offsetSuffixes.set(offset, suffix);
+  }
+  return suffix;
 }
 
 /** ISO 8601 with the zone's offset at that instant, e.g. `2026-03-08T03:00:00-04:00`. */
 export function formatInZone(instant: number, timeZone: string): string {
   const offset = offsetMinutes(timeZone, instant);
-  const local = new Date(instant + offset * MINUTE).toISOString().slice(0, 19);
-  const sign = offset < 0 ? "-" : "+";
-  const abs = Math.abs(offset);
-  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+  const local = instant + offset * MINUTE;
+  const day = Math.floor(local / DAY);
+  const seconds = Math.floor((local - day * DAY) / 1000);
+  const time = `${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}`;
+  return `${dateOfDayNumber(day)}T${time}${offsetSuffix(offset)}`;
 }
 
 /** Every date from `first` to `last` inclusive (`YYYY-MM-DD`). */
 export function datesBetween(first: string, last: string): string[] {
   const dates: string[] = [];
-  for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += DAY) {
-    dates.push(new Date(t).toISOString().slice(0, 10));
-  }
+  for (let day = dayNumberOf(first); day <= dayNumberOf(last); day++) dates.push(dateOfDayNumber(day));
   return dates;
 }
 
-/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
+/** ISO weekday of a date: 1 = Monday … 7 = Sunday (1970-01-01, day 0, was a Thursday). */
 export function isoWeekday(date: string): number {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
+  return ((((dayNumberOf(date) + 3) % 7) + 7) % 7) + 1;
 }

@@ -8,9 +8,12 @@ export interface Hold {
   token: string;
   calendarId: string;
   specialistId: string;
-  /** Epoch milliseconds. */
+  /** The reserved time, epoch milliseconds: the slot widened by the calendar's buffers. */
   start: number;
   end: number;
+  /** The slot the client asked for, within [start, end). */
+  slotStart: number;
+  slotEnd: number;
   expiresAt: number;
   /** Who holds it: a user id, or the anonymous widget's client id. */
   clientId: string;

@@ -1,0 +1,104 @@
+import { Repeater } from "graphql-yoga";
+import { NotFoundError } from "../../errors.js";
+import type { Context } from "../../graphql/context.js";
+import type { TimeslotsChangeReason } from "./announce.js";
+import type { Timeslot } from "./availability/compute-timeslots.js";
+import { type ZonedTimeslot, zoned } from "./timeslot.type.js";
+import { findTimeslots, type TimeslotQuery, timeslotsIn } from "./timeslots.js";
+
+const DAY = 86_400_000;
+/** How long a finished computation stays shared (subscribers of one change arrive within it). */
+const SHARED_MS = 2_000;
+
+export interface TimeslotsUpdate {
+  calendarId: string;
+  reason: "INITIAL" | TimeslotsChangeReason;
+  /** Every slot of the subscriber's range, as it is now. */
+  slots: ZonedTimeslot[];
+  /** The slots that changed since the previous update, a slot that is gone with no specialists. */
+  changed: ZonedTimeslot[];
+}
+
+/** Computations per change and range, shared by this process's subscribers. */
+const shared = new Map<string, Promise<Timeslot[]>>();
+
+function sharedComputation(key: string, compute: () => Promise<Timeslot[]>): Promise<Timeslot[]> {
+  let computation = shared.get(key);
+  if (!computation) {
+    computation = compute();
+    shared.set(key, computation);
+    const forget = () => setTimeout(() => shared.delete(key), SHARED_MS).unref();
+    computation.then(forget, forget);
+  }
+  return computation;
+}
+
+/** Slots whose specialists differ between two lists of one range; a slot no longer offered comes with none. */
+export function changedSlots(before: Timeslot[], after: Timeslot[]): Timeslot[] {
+  const previous = new Map(before.map((s) => [s.start, s]));
+  const changed: Timeslot[] = [];
+  for (const slot of after) {
+    const was = previous.get(slot.start);
+    previous.delete(slot.start);
+    if (!was || was.specialistIds.join() !== slot.specialistIds.join()) changed.push(slot);
+  }
+  for (const gone of previous.values()) changed.push({ ...gone, specialistIds: [] });
+  return changed.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A subscriber's live view of a calendar's slots: the current list first, then, whenever an
+ * announced change touches its range (in any server process), the new list and what changed.
+ * Subscribers of one process with the same calendar, range and access share one computation per
+ * change. The stream ends if the calendar stops being visible to the subscriber.
+ */
+export async function watchTimeslots(
+  ctx: Context,
+  query: TimeslotQuery & { timeZone: string },
+): Promise<AsyncIterable<TimeslotsUpdate>> {
+  const changes = ctx.services.pubsub.subscribe("scheduling:calendar-changed", query.calendarId);
+  // Starts listening now, so no change between this read and the first update is missed.
+  const firstChange = changes.next();
+  let initial: Awaited<ReturnType<typeof findTimeslots>>;
+  try {
+    initial = await findTimeslots(ctx, query);
+  } catch (error) {
+    await changes.return?.();
+    throw error;
+  }
+  const { scope } = initial;
+  const access = scope.organizationId === ctx.scope.organizationId ? `member:${scope.role}` : "public";
+  const key = [query.calendarId, query.from, query.to, query.specialistId ?? "", access].join("|");
+  const update = (reason: TimeslotsUpdate["reason"], slots: Timeslot[], changed: Timeslot[]): TimeslotsUpdate => ({
+    calendarId: query.calendarId,
+    reason,
+    slots: zoned(slots, query.timeZone),
+    changed: zoned(changed, query.timeZone),
+  });
+
+  return new Repeater<TimeslotsUpdate>(async (push, stop) => {
+    void stop.then(() => changes.return?.()).catch(() => {});
+    let previous = initial.slots;
+    await push(update("INITIAL", previous, previous));
+    for (let next = firstChange; ; next = changes.next()) {
+      const { value: change, done } = await next;
+      if (done) break;
+      const touches =
+        change.start === null ||
+        change.end === null ||
+        (change.end > query.from - DAY && change.start < query.to + DAY);
+      if (!touches) continue;
+      let slots: Timeslot[];
+      try {
+        slots = await sharedComputation(`${change.id}|${key}`, () => timeslotsIn(ctx, scope, query));
+      } catch (error) {
+        if (error instanceof NotFoundError) break;
+        throw error;
+      }
+      const changed = changedSlots(previous, slots);
+      previous = slots;
+      if (changed.length) await push(update(change.reason, slots, changed));
+    }
+    stop();
+  });
+}

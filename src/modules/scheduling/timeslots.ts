@@ -1,0 +1,42 @@
+import { inScopedTransaction, type TenantScope } from "../../db/tenant.js";
+import { NotFoundError } from "../../errors.js";
+import type { Context } from "../../graphql/context.js";
+import type { Timeslot } from "./availability/compute-timeslots.js";
+import { assertMayBook, inCalendarScope } from "./calendar-access.js";
+import { calendarTimeslots, holdWindow, readCalendarSchedule } from "./calendar-availability.js";
+
+export interface TimeslotQuery {
+  calendarId: string;
+  from: number;
+  to: number;
+  specialistId?: string;
+}
+
+/**
+ * A calendar's slots for the caller, read in its organization as the booking-widget role. The
+ * caller may see them (see {@link assertMayBook}); a specialist not on the calendar is not found.
+ */
+export async function timeslotsIn(ctx: Context, scope: TenantScope, query: TimeslotQuery): Promise<Timeslot[]> {
+  const schedule = await inScopedTransaction(ctx.services.appDb, scope, (tx) =>
+    readCalendarSchedule(tx, query.calendarId, query.from, query.to),
+  );
+  assertMayBook(ctx, schedule);
+  if (query.specialistId && !schedule.specialists.some((s) => s.id === query.specialistId)) {
+    throw new NotFoundError("Specialist");
+  }
+  const window = holdWindow(query.from, query.to);
+  const holds = await ctx.services.holds.overlapping(
+    schedule.specialists.map((s) => s.id),
+    window.from,
+    window.to,
+  );
+  return calendarTimeslots(schedule, holds, { ...query, now: Date.now() });
+}
+
+/** {@link timeslotsIn} the calendar's organization; also answers which scope that was, to compute again later. */
+export function findTimeslots(ctx: Context, query: TimeslotQuery): Promise<{ scope: TenantScope; slots: Timeslot[] }> {
+  return inCalendarScope(ctx, query.calendarId, async (scope) => ({
+    scope,
+    slots: await timeslotsIn(ctx, scope, query),
+  }));
+}
