@@ -1,3 +1,5 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import { emitEvent } from "../modules/webhooks/emit-event.js";
 import type { Services } from "../services.js";
 import { hashApiKey, isApiKey } from "./api-keys.js";
 import { authenticationError } from "./authentication-error.js";
@@ -103,12 +105,17 @@ async function signUp(
         })
       : [];
     for (const invitation of invitations) {
-      await tx.userOrganization.upsert({
+      const membership = await tx.userOrganization.upsert({
         where: { organizationId_userId: { organizationId: invitation.organizationId, userId: user.id } },
         update: {},
         create: { organizationId: invitation.organizationId, userId: user.id, role: invitation.role },
       });
       await tx.organizationInvitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
+      await emitEvent(tx, invitation.organizationId, "member.added", {
+        membershipId: encodeGlobalID("Membership", membership.id),
+        userId: encodeGlobalID("User", user.id),
+        role: membership.role,
+      });
     }
     const first = invitations[0];
     if (first) await tx.user.update({ where: { id: user.id }, data: { activeOrganizationId: first.organizationId } });

@@ -5,5 +5,6 @@ import "../modules/system/schema.js";
 import "../modules/auth/schema.js";
 import "../modules/organizations/schema.js";
 import "../modules/audit/schema.js";
+import "../modules/webhooks/schema.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -2,7 +2,14 @@ import { auditRoutes } from "../../modules/audit/routes.js";
 import { authRoutes } from "../../modules/auth/routes.js";
 import { organizationRoutes } from "../../modules/organizations/routes.js";
 import { systemRoutes } from "../../modules/system/routes.js";
+import { webhookRoutes } from "../../modules/webhooks/routes.js";
 import type { V1Route } from "./route.js";
 
 /** Every `/v1` route; each module contributes its list. */
-export const v1Routes: V1Route[] = [...systemRoutes, ...authRoutes, ...organizationRoutes, ...auditRoutes];
+export const v1Routes: V1Route[] = [
+  ...systemRoutes,
+  ...authRoutes,
+  ...organizationRoutes,
+  ...auditRoutes,
+  ...webhookRoutes,
+];

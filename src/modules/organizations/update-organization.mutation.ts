@@ -1,8 +1,11 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { managerRoles } from "../../auth/roles.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { ConflictError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../audit/audited.js";
+import { changedFields } from "../audit/changes.js";
+import { emitEvent } from "../webhooks/emit-event.js";
 import { activeOrganization } from "./active-organization.js";
 import { OrganizationRef } from "./organization.type.js";
 import { organizationFields } from "./organization-input.js";
@@ -39,6 +42,17 @@ builder.mutationField("updateOrganization", (t) =>
               settings: input.settings ? organizationFields.settings.parse(input.settings) : undefined,
             },
           });
+          const changed = Object.keys(changedFields(before, after).after ?? {});
+          if (changed.length) {
+            await emitEvent(tx, organizationId, "organization.updated", {
+              organizationId: encodeGlobalID("Organization", organizationId),
+              changedFields: changed,
+              name: after.name,
+              slug: after.slug,
+              timezone: after.timezone,
+              locale: after.locale,
+            });
+          }
           return {
             value: after,
             audit: {
