@@ -1,3 +1,4 @@
+import { BlockList, isIP } from "node:net";
 import { z } from "zod";
 
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -9,6 +10,48 @@ const optionalUrl = (protocols: string[]) =>
       message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`,
     })
     .optional();
+
+const durationUnits = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
+
+/** `5s,5m,2h`: a comma-separated list of durations (ms, s, m, h), in milliseconds. */
+const durations = z
+  .string()
+  .transform((v) => v.split(",").map((part) => /^\s*(\d+)(ms|s|m|h)\s*$/.exec(part)))
+  .refine((matches) => matches.every(Boolean), {
+    message: "must be a comma-separated list of durations such as 5s,5m,2h",
+  })
+  .transform((matches) =>
+    matches.map((m) => Number(m?.[1]) * durationUnits[(m?.[2] ?? "ms") as keyof typeof durationUnits]),
+  );
+
+/** `example.com,127.0.0.1,10.0.0.0/8`: host names, addresses and CIDR ranges. */
+const hostsAndNetworks = z
+  .string()
+  .transform((v) =>
+    v
+      .split(",")
+      .map((p) => p.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .refine(
+    (entries) =>
+      entries.every((e) => networkOf(e) ?? /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(e)),
+    {
+      message: "must be a comma-separated list of host names, IP addresses and CIDR ranges",
+    },
+  );
+
+/** `10.0.0.0/8` or `::1` as an address, prefix and family; undefined when it is neither. */
+function networkOf(entry: string) {
+  const [address = "", prefix, extra] = entry.split("/");
+  const version = isIP(address);
+  if (!version || extra !== undefined) return undefined;
+  const max = version === 4 ? 32 : 128;
+  const bits = prefix === undefined ? max : /^\d{1,3}$/.test(prefix) ? Number(prefix) : Number.NaN;
+  return bits >= 0 && bits <= max
+    ? { address, prefix: bits, family: version === 4 ? ("ipv4" as const) : ("ipv6" as const) }
+    : undefined;
+}
 
 /**
  * Every environment variable the server reads. Parsed once at start-up; `.env.example`
@@ -57,6 +100,11 @@ const envSchema = z.object({
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, { message: "must be 32 bytes, base64-encoded" })
     .optional(),
+  WEBHOOK_TIMEOUT_MS: positiveInt.default(10_000),
+  WEBHOOK_RETRY_SCHEDULE: durations.prefault("5s,5m,30m,2h,5h,10h,10h"),
+  WEBHOOK_MAX_CONSECUTIVE_FAILURES: positiveInt.default(10),
+  WEBHOOK_ENDPOINT_CONCURRENCY: positiveInt.max(50).default(2),
+  WEBHOOK_ALLOWED_HOSTS: hostsAndNetworks.optional(),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -119,5 +167,24 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     /** AES-256-GCM key for integration secrets; outside production a fixed development key when unset. */
     integrationsKey: Buffer.from(c.INTEGRATIONS_ENCRYPTION_KEY ?? DEVELOPMENT_INTEGRATIONS_KEY, "base64"),
+    webhooks: {
+      timeoutMs: c.WEBHOOK_TIMEOUT_MS,
+      /** Delays before the 2nd, 3rd... attempt of a message (ms); its length + 1 attempts in all. */
+      retrySchedule: c.WEBHOOK_RETRY_SCHEDULE,
+      maxConsecutiveFailures: c.WEBHOOK_MAX_CONSECUTIVE_FAILURES,
+      endpointConcurrency: c.WEBHOOK_ENDPOINT_CONCURRENCY,
+      /** Host names that endpoints may use whatever they resolve to. */
+      allowedHosts: new Set((c.WEBHOOK_ALLOWED_HOSTS ?? []).filter((e) => !networkOf(e))),
+      /** Private, loopback or link-local addresses endpoints may nevertheless resolve to. */
+      allowedNetworks: allowedNetworks(c.WEBHOOK_ALLOWED_HOSTS ?? []),
+    },
   };
+}
+
+function allowedNetworks(entries: string[]): BlockList {
+  const list = new BlockList();
+  for (const network of entries.map(networkOf)) {
+    if (network) list.addSubnet(network.address, network.prefix, network.family);
+  }
+  return list;
 }

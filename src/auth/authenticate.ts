@@ -1,3 +1,6 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import { isUniqueViolation } from "../db/errors.js";
+import { emitEvent } from "../modules/webhooks/emit-event.js";
 import type { Services } from "../services.js";
 import { hashApiKey, isApiKey } from "./api-keys.js";
 import { authenticationError } from "./authentication-error.js";
@@ -84,7 +87,15 @@ async function authenticateUser(claims: SessionClaims, services: Services): Prom
     LEFT JOIN patients p ON m.role = 'patient' AND p.organization_id = m.organization_id AND p.user_id = u.id
       AND p.archived_at IS NULL
     WHERE u.clerk_user_id = ${claims.sub}`;
-  if (!row || row.has_invitations) return admit(claims.sub, profile, services);
+  if (!row || row.has_invitations) {
+    try {
+      return await admit(claims.sub, profile, services);
+    } catch (error) {
+      // Two first requests of one user raced to create them: the other one won, so read it again.
+      if (isUniqueViolation(error)) return admit(claims.sub, profile, services);
+      throw error;
+    }
+  }
   const changed =
     (profile.email !== undefined && profile.email !== row.email) ||
     (profile.firstName !== undefined && profile.firstName !== row.first_name) ||
@@ -114,12 +125,17 @@ async function admit(clerkUserId: string, profile: Profile, { adminDb }: Service
         })
       : [];
     for (const invitation of invitations) {
-      await tx.userOrganization.upsert({
+      const membership = await tx.userOrganization.upsert({
         where: { organizationId_userId: { organizationId: invitation.organizationId, userId: user.id } },
         update: {},
         create: { organizationId: invitation.organizationId, userId: user.id, role: invitation.role },
       });
       await tx.organizationInvitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
+      await emitEvent(tx, invitation.organizationId, "member.added", {
+        membershipId: encodeGlobalID("Membership", membership.id),
+        userId: encodeGlobalID("User", user.id),
+        role: membership.role,
+      });
     }
     const current = user.activeOrganizationId
       ? await tx.userOrganization.findUnique({

@@ -10,5 +10,6 @@ import "../modules/patients/schema.js";
 import "../modules/specialists/schema.js";
 import "../modules/specialties/schema.js";
 import "../modules/scheduling/schema.js";
+import "../modules/webhooks/schema.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

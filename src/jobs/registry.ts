@@ -1,7 +1,8 @@
 import { servicesTasks } from "../modules/services/tasks.js";
 import { systemTasks } from "../modules/system/tasks.js";
+import { webhookTasks } from "../modules/webhooks/tasks.js";
 import type { TaskDefinition } from "./task.js";
 
 /** Every task the worker runs; each module contributes its list. */
 // biome-ignore lint/suspicious/noExplicitAny: payload types differ per task; each is checked by its own schema
-export const tasks: TaskDefinition<any>[] = [...systemTasks, ...servicesTasks];
+export const tasks: TaskDefinition<any>[] = [...systemTasks, ...servicesTasks, ...webhookTasks];

@@ -1,5 +1,6 @@
 import { type Runner, run, type TaskList } from "graphile-worker";
 import type { Services } from "../services.js";
+import { recoverOrphanedJobs } from "./orphaned-jobs.js";
 import { tasks } from "./registry.js";
 import { workerLogger } from "./worker-logger.js";
 
@@ -23,13 +24,23 @@ export function taskList(services: Services): TaskList {
 }
 
 /** Starts the job runner in this process (roles `all` and `worker`). */
-export function startWorker(services: Services, adminUrl: string): Promise<Runner> {
-  return run({
-    connectionString: adminUrl,
-    concurrency: services.config.worker.concurrency,
-    taskList: taskList(services),
-    logger: workerLogger(services.log),
-    noHandleSignals: true,
-    pollInterval: 1000,
-  });
+export async function startWorker(services: Services, adminUrl: string): Promise<Runner> {
+  const recovery = await recoverOrphanedJobs(services, adminUrl);
+  try {
+    const runner = await run({
+      connectionString: adminUrl,
+      concurrency: services.config.worker.concurrency,
+      maxPoolSize: Math.max(10, services.config.worker.concurrency + 2),
+      taskList: taskList(services),
+      logger: workerLogger(services.log),
+      events: recovery.events,
+      noHandleSignals: true,
+      pollInterval: 1000,
+    });
+    void runner.promise.finally(() => recovery.stop()).catch(() => {});
+    return runner;
+  } catch (error) {
+    await recovery.stop();
+    throw error;
+  }
 }

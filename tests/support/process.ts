@@ -32,7 +32,10 @@ export function runMain(env: Record<string, string>): {
   return { child, output, exited };
 }
 
-/** Starts a server process and waits for its "listening" log line. */
+/**
+ * Starts a server process and waits for its start-up log line ("listening on", or "worker
+ * started" for `SERVER_ROLE=worker`, whose `url` is then empty).
+ */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
   const { child, output, exited } = runMain({ ...env, LOG_LEVEL: "info" });
   const deadline = Date.now() + timeoutMs;
@@ -40,6 +43,7 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   while (port === undefined) {
     for (const line of output) {
       if (line.includes("listening on")) port = (JSON.parse(line) as { port: number }).port;
+      if (line.includes("worker started")) port = 0;
     }
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output.join("\n")}`);
     if (Date.now() > deadline) {
@@ -49,7 +53,7 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: port ? `http://127.0.0.1:${port}` : "",
     pid: child.pid ?? -1,
     output,
     stop: async (signal = "SIGTERM") => {

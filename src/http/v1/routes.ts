@@ -7,6 +7,7 @@ import { servicesRoutes } from "../../modules/services/routes.js";
 import { specialistRoutes } from "../../modules/specialists/routes.js";
 import { specialtyRoutes } from "../../modules/specialties/routes.js";
 import { systemRoutes } from "../../modules/system/routes.js";
+import { webhookRoutes } from "../../modules/webhooks/routes.js";
 import type { V1Route } from "./route.js";
 
 /** Every `/v1` route; each module contributes its list. */
@@ -20,4 +21,5 @@ export const v1Routes: V1Route[] = [
   ...specialistRoutes,
   ...specialtyRoutes,
   ...schedulingRoutes,
+  ...webhookRoutes,
 ];

@@ -1,3 +1,4 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { z } from "zod";
 import { generateApiKey } from "../../auth/api-keys.js";
 import { managerRoles } from "../../auth/roles.js";
@@ -5,6 +6,7 @@ import { NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { name } from "../../validation.js";
 import { audited } from "../audit/audited.js";
+import { emitEvent } from "../webhooks/emit-event.js";
 import { activeOrganization, assertInActiveOrganization } from "./active-organization.js";
 import { ApiKeyRef } from "./api-key.type.js";
 import { MemberRoleEnum } from "./member-role.enum.js";
@@ -61,6 +63,13 @@ builder.mutationField("createApiKey", (t) =>
             expiresAt: input.expiresAt ?? null,
           },
         });
+        await emitEvent(tx, organizationId, "api_key.created", {
+          apiKeyId: encodeGlobalID("ApiKey", apiKey.id),
+          name: apiKey.name,
+          prefix: apiKey.prefix,
+          role: apiKey.role,
+          expiresAt: apiKey.expiresAt?.toISOString() ?? null,
+        });
         return {
           value: { apiKey, key },
           audit: { action: "api_key.create", entityType: "ApiKey", entityId: apiKey.id, after: apiKey },
@@ -85,9 +94,18 @@ builder.mutationField("revokeApiKey", (t) =>
         assertInActiveOrganization(ctx, organizationId);
         const before = await tx.apiKey.findUnique({ where: { id: id.id } });
         if (!before) throw new NotFoundError("ApiKey");
+        const revokedAt = new Date();
         const after = before.revokedAt
           ? before
-          : await tx.apiKey.update({ where: { id: before.id }, data: { revokedAt: new Date() } });
+          : await tx.apiKey.update({ where: { id: before.id }, data: { revokedAt } });
+        if (!before.revokedAt) {
+          await emitEvent(tx, after.organizationId, "api_key.revoked", {
+            apiKeyId: encodeGlobalID("ApiKey", after.id),
+            name: after.name,
+            prefix: after.prefix,
+            revokedAt: revokedAt.toISOString(),
+          });
+        }
         return {
           value: after,
           audit: { action: "api_key.revoke", entityType: "ApiKey", entityId: after.id, before, after },

@@ -1,7 +1,9 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { managerRoles } from "../../auth/roles.js";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../audit/audited.js";
+import { emitEvent } from "../webhooks/emit-event.js";
 import { assertInActiveOrganization } from "./active-organization.js";
 import { assertMayAssign, assertOwnerRemains, findMembership } from "./members.js";
 import { MembershipRef } from "./membership.type.js";
@@ -24,6 +26,11 @@ builder.mutationField("removeMember", (t) =>
         assertMayAssign(ctx, [before.role]);
         if (before.role === "owner") await assertOwnerRemains(tx, before.organizationId, before.id);
         await tx.userOrganization.delete({ where: { id: before.id } });
+        await emitEvent(tx, before.organizationId, "member.removed", {
+          membershipId: encodeGlobalID("Membership", before.id),
+          userId: encodeGlobalID("User", before.userId),
+          role: before.role,
+        });
         return {
           value: before,
           audit: { action: "membership.delete", entityType: "Membership", entityId: before.id, before },

@@ -1,7 +1,9 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { managerRoles } from "../../auth/roles.js";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../audit/audited.js";
+import { emitEvent } from "../webhooks/emit-event.js";
 import { assertInActiveOrganization } from "./active-organization.js";
 import { MemberRoleEnum } from "./member-role.enum.js";
 import { assertMayAssign, assertOwnerRemains, findMembership } from "./members.js";
@@ -25,6 +27,14 @@ builder.mutationField("updateMemberRole", (t) =>
         assertMayAssign(ctx, [before.role, role]);
         if (before.role === "owner" && role !== "owner") await assertOwnerRemains(tx, before.organizationId, before.id);
         const after = await tx.userOrganization.update({ where: { id: before.id }, data: { role } });
+        if (before.role !== role) {
+          await emitEvent(tx, after.organizationId, "member.role_changed", {
+            membershipId: encodeGlobalID("Membership", after.id),
+            userId: encodeGlobalID("User", after.userId),
+            previousRole: before.role,
+            role,
+          });
+        }
         return {
           value: after,
           audit: { action: "membership.update", entityType: "Membership", entityId: after.id, before, after },

@@ -1,8 +1,11 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { managerRoles } from "../../auth/roles.js";
 import { ConflictError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../audit/audited.js";
+import { changedFields } from "../audit/changes.js";
 import { activateOnboardedPatients } from "../patients/patients.js";
+import { emitEvent } from "../webhooks/emit-event.js";
 import { activeOrganization } from "./active-organization.js";
 import { OrganizationRef } from "./organization.type.js";
 import { settingsWithDefaults, UpdateOrganizationInput, withUniqueSlug } from "./organization-input.js";
@@ -31,6 +34,17 @@ builder.mutationField("updateOrganization", (t) =>
           });
           // Patients who have now done every required onboarding step become active.
           if (settings) await activateOnboardedPatients(tx, organizationId, settings.onboardingSteps);
+          const changed = Object.keys(changedFields(before, after).after ?? {});
+          if (changed.length) {
+            await emitEvent(tx, organizationId, "organization.updated", {
+              organizationId: encodeGlobalID("Organization", organizationId),
+              changedFields: changed,
+              name: after.name,
+              slug: after.slug,
+              timezone: after.timezone,
+              locale: after.locale,
+            });
+          }
           return {
             value: after,
             audit: {

@@ -1,0 +1,30 @@
+import { managerRoles } from "../../auth/roles.js";
+import { NotFoundError } from "../../errors.js";
+import { builder } from "../../graphql/builder.js";
+import { audited } from "../audit/audited.js";
+import { WebhookSubscriptionRef } from "./webhook-subscription.type.js";
+import { findSubscription } from "./webhook-subscription-input.js";
+
+builder.mutationField("deleteWebhookSubscription", (t) =>
+  t.field({
+    type: WebhookSubscriptionRef,
+    description: "Removes an endpoint and its delivery log; nothing more is sent to it.",
+    authScopes: { orgRole: managerRoles },
+    errors: { types: [NotFoundError] },
+    args: { id: t.arg.globalID({ for: WebhookSubscriptionRef }) },
+    resolve: (_root, { id }, ctx) =>
+      audited(ctx, async (tx) => {
+        const before = await findSubscription(tx, id.id);
+        await tx.webhookSubscription.delete({ where: { id: before.id } });
+        return {
+          value: before,
+          audit: {
+            action: "webhook_subscription.delete",
+            entityType: "WebhookSubscription",
+            entityId: before.id,
+            before,
+          },
+        };
+      }),
+  }),
+);

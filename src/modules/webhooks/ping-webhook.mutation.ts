@@ -1,0 +1,43 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import { managerRoles } from "../../auth/roles.js";
+import { NotFoundError } from "../../errors.js";
+import { builder } from "../../graphql/builder.js";
+import { audited } from "../audit/audited.js";
+import { scheduleDelivery } from "./deliver-webhooks.task.js";
+import { recordEvent } from "./emit-event.js";
+import { WebhookEventRef } from "./webhook-event.type.js";
+import { WebhookSubscriptionRef } from "./webhook-subscription.type.js";
+import { findSubscription } from "./webhook-subscription-input.js";
+
+builder.mutationField("pingWebhook", (t) =>
+  t.field({
+    type: WebhookEventRef,
+    description:
+      "Sends a `webhook.ping` message to one endpoint (even a disabled one), once: its delivery shows whether the endpoint receives and answers. It never changes the endpoint's state.",
+    authScopes: { orgRole: managerRoles },
+    errors: { types: [NotFoundError] },
+    args: { id: t.arg.globalID({ for: WebhookSubscriptionRef }) },
+    resolve: (_root, { id }, ctx) =>
+      audited(ctx, async (tx) => {
+        const subscription = await findSubscription(tx, id.id);
+        const event = await recordEvent(tx, subscription.organizationId, "webhook.ping", {
+          subscriptionId: encodeGlobalID("WebhookSubscription", subscription.id),
+        });
+        await scheduleDelivery(tx, {
+          organizationId: subscription.organizationId,
+          subscriptionId: subscription.id,
+          eventId: event.id,
+          trigger: "ping",
+        });
+        return {
+          value: event,
+          audit: {
+            action: "webhook_subscription.ping",
+            entityType: "WebhookSubscription",
+            entityId: subscription.id,
+            after: { eventId: event.id },
+          },
+        };
+      }),
+  }),
+);

@@ -1,0 +1,15 @@
+import "./webhook-event-type.type.js";
+import "./webhook-subscription.type.js";
+import "./webhook-subscription-secret.type.js";
+import "./webhook-event.type.js";
+import "./webhook-delivery.type.js";
+import "./webhook-event-types.query.js";
+import "./webhook-subscriptions.query.js";
+import "./webhook-events.query.js";
+import "./webhook-deliveries.query.js";
+import "./create-webhook-subscription.mutation.js";
+import "./update-webhook-subscription.mutation.js";
+import "./delete-webhook-subscription.mutation.js";
+import "./rotate-webhook-secret.mutation.js";
+import "./replay-webhook-events.mutation.js";
+import "./ping-webhook.mutation.js";

@@ -1,0 +1,31 @@
+import { managerRoles } from "../../auth/roles.js";
+import { builder } from "../../graphql/builder.js";
+import { OrganizationRef } from "../organizations/organization.type.js";
+import { WebhookEventRef } from "./webhook-event.type.js";
+
+builder.queryField("webhookEvent", (t) =>
+  t.prismaField({
+    type: WebhookEventRef,
+    nullable: true,
+    description: "An event of the active organization; null for any other id.",
+    authScopes: { orgRole: managerRoles },
+    args: { id: t.arg.globalID({ for: WebhookEventRef }) },
+    resolve: (query, _root, { id }, { db }) => db.webhookEvent.findUnique({ ...query, where: { id: id.id } }),
+  }),
+);
+
+builder.prismaObjectField(OrganizationRef, "webhookEvents", (t) =>
+  t.relatedConnection("webhookEvents", {
+    cursor: "id",
+    description: "The organization's events (the messages webhooks deliver), newest first.",
+    authScopes: { orgRole: managerRoles },
+    args: {
+      type: t.arg.string({ required: false, description: "Only events of this type." }),
+      since: t.arg({ type: "DateTime", required: false, description: "Only events at or after this instant." }),
+    },
+    query: ({ type, since }) => ({
+      where: { type: type ?? undefined, createdAt: since ? { gte: since } : undefined },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    }),
+  }),
+);

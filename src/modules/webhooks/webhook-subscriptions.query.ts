@@ -1,0 +1,24 @@
+import { managerRoles } from "../../auth/roles.js";
+import { builder } from "../../graphql/builder.js";
+import { OrganizationRef } from "../organizations/organization.type.js";
+import { WebhookSubscriptionRef } from "./webhook-subscription.type.js";
+
+builder.queryField("webhookSubscription", (t) =>
+  t.prismaField({
+    type: WebhookSubscriptionRef,
+    nullable: true,
+    description: "A webhook endpoint of the active organization; null for any other id.",
+    authScopes: { orgRole: managerRoles },
+    args: { id: t.arg.globalID({ for: WebhookSubscriptionRef }) },
+    resolve: (query, _root, { id }, { db }) => db.webhookSubscription.findUnique({ ...query, where: { id: id.id } }),
+  }),
+);
+
+builder.prismaObjectField(OrganizationRef, "webhookSubscriptions", (t) =>
+  t.relatedConnection("webhookSubscriptions", {
+    cursor: "id",
+    description: "The organization's webhook endpoints, oldest first.",
+    authScopes: { orgRole: managerRoles },
+    query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+  }),
+);
