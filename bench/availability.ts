@@ -183,6 +183,21 @@ function sseSubscriber(url: string, query: string, variables: Record<string, unk
   };
 }
 
+/** Waits for every promise, or fails naming how many were still missing after `ms`. */
+async function allWithin<T>(promises: Promise<T>[], ms: number, what: string): Promise<T[]> {
+  let settled = 0;
+  for (const p of promises) void p.then(() => settled++);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: ${promises.length - settled} of ${promises.length} missing after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([Promise.all(promises), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function benchFanOut(
   url: string,
   calendarId: string,
@@ -198,8 +213,16 @@ async function benchFanOut(
     const batch = Array.from({ length: 100 }, () =>
       sseSubscriber(url, watchQuery(selection), { calendarId, ...range }),
     );
-    await Promise.all(batch.map((s) => s.opened));
-    await Promise.all(batch.map((s) => s.next()));
+    await allWithin(
+      batch.map((s) => s.opened),
+      30_000,
+      "connecting",
+    );
+    await allWithin(
+      batch.map((s) => s.next()),
+      30_000,
+      `first message (${subscribers.length} connected)`,
+    );
     subscribers.push(...batch);
   }
   const lastArrivals: number[] = [];
@@ -224,7 +247,7 @@ async function benchFanOut(
       } else {
         await post(url, RELEASE_HOLD, { token: (slot as { token?: string }).token }, visitor);
       }
-      const times = (await Promise.all(arrivals)).map((at) => at - sent);
+      const times = (await allWithin(arrivals, 30_000, `round ${round} ${action}`)).map((at) => at - sent);
       lastArrivals.push(Math.max(...times));
       allArrivals.push(...times);
     }
@@ -399,6 +422,9 @@ try {
     "hold → subscribers selecting every `slots`",
     freeNow.slice(20),
   );
+} catch (error) {
+  console.error(server.output.slice(-20).join("\n"));
+  throw error;
 } finally {
   await server.stop();
   await owner.$disconnect();

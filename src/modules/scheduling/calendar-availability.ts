@@ -73,13 +73,13 @@ interface ScheduleRow {
   duration_minutes: number;
   /** `[id, timezone, weight, addedAt (ms), [[weekday, start, end]...], [[date, ranges]...]]` per active specialist. */
   specialists: [string, string, number, number, [number, number, number][], [string, unknown][]][];
-  /** Booked appointments as parallel arrays (one row feeds every aggregate, so they line up); null when none. */
+  /**
+   * Booked appointments: their specialists, and `[inThisCalendar (0/1), start (ms), end (ms),
+   * bufferBefore, bufferAfter]` in the same order (one row feeds both aggregates); null when none.
+   * JSON of flat arrays: far cheaper to build and to parse than a JSON object per row.
+   */
   booked_specialists: string[] | null;
-  booked_here: boolean[] | null;
-  booked_starts: number[] | null;
-  booked_ends: number[] | null;
-  booked_before: number[] | null;
-  booked_after: number[] | null;
+  booked_times: [number, number, number, number, number][] | null;
 }
 
 /**
@@ -116,10 +116,9 @@ export async function readCalendarSchedule(
       b.*
     FROM calendars c JOIN services s ON s.id = c.service_id,
     LATERAL (
-      SELECT array_agg(a.specialist_id) AS booked_specialists, array_agg(a.calendar_id = c.id) AS booked_here,
-        array_agg(date_part('epoch', a.start_at) * 1000) AS booked_starts,
-        array_agg(date_part('epoch', a.end_at) * 1000) AS booked_ends,
-        array_agg(a.buffer_before_minutes) AS booked_before, array_agg(a.buffer_after_minutes) AS booked_after
+      SELECT to_json(array_agg(a.specialist_id)) AS booked_specialists,
+        to_json(array_agg(ARRAY[(a.calendar_id = c.id)::int, date_part('epoch', a.start_at) * 1000,
+          date_part('epoch', a.end_at) * 1000, a.buffer_before_minutes, a.buffer_after_minutes])) AS booked_times
       FROM appointments a
       WHERE a.specialist_id IN (SELECT specialist_id FROM offered) AND a.status = 'booked'
         AND a.start_at < ${new Date(to + MARGIN)} AND a.end_at > ${new Date(from - MARGIN)}
@@ -161,13 +160,13 @@ export async function readCalendarSchedule(
       weeklyHours: hours.map(([weekday, start, end]) => ({ weekday, start, end })),
       overrides: overrides.map(([date, ranges]) => ({ date, ranges: readDayRanges(ranges) })),
     })),
-    appointments: (row.booked_specialists ?? []).map((specialistId, i) => ({
-      specialistId,
-      inThisCalendar: row.booked_here?.[i] ?? false,
-      start: row.booked_starts?.[i] ?? 0,
-      end: row.booked_ends?.[i] ?? 0,
-      bufferBeforeMinutes: row.booked_before?.[i] ?? 0,
-      bufferAfterMinutes: row.booked_after?.[i] ?? 0,
+    appointments: (row.booked_times ?? []).map(([here, start, end, before, after], i) => ({
+      specialistId: row.booked_specialists?.[i] ?? "",
+      inThisCalendar: here === 1,
+      start,
+      end,
+      bufferBeforeMinutes: before,
+      bufferAfterMinutes: after,
     })),
   };
 }

@@ -19,8 +19,32 @@ export interface TimeslotsUpdate {
   changed: ZonedTimeslot[];
 }
 
+/**
+ * How long a new subscriber's first computation waits for others to join it. Only subscribers
+ * already listening for changes when a computation starts may share it, so a burst of widgets
+ * opening one calendar shares one read instead of each making its own.
+ */
+const JOIN_MS = 10;
+
 /** Computations per change and range, shared by this process's subscribers. */
 const shared = new Map<string, Promise<Timeslot[]>>();
+/** First computations still open to joiners. */
+const joinable = new Map<string, ReturnType<typeof findTimeslots>>();
+
+function joinedComputation(
+  key: string,
+  compute: () => ReturnType<typeof findTimeslots>,
+): ReturnType<typeof findTimeslots> {
+  let computation = joinable.get(key);
+  if (!computation) {
+    computation = new Promise((resolve) => setTimeout(resolve, JOIN_MS)).then(() => {
+      joinable.delete(key);
+      return compute();
+    });
+    joinable.set(key, computation);
+  }
+  return computation;
+}
 
 function sharedComputation(key: string, compute: () => Promise<Timeslot[]>): Promise<Timeslot[]> {
   let computation = shared.get(key);
@@ -59,16 +83,20 @@ export async function watchTimeslots(
   const changes = ctx.services.pubsub.subscribe("scheduling:calendar-changed", query.calendarId);
   // Starts listening now, so no change between this read and the first update is missed.
   const firstChange = changes.next();
+  const range = [query.calendarId, query.from, query.to, query.specialistId ?? ""].join("|");
   let initial: Awaited<ReturnType<typeof findTimeslots>>;
   try {
-    initial = await findTimeslots(ctx, query);
+    // Callers in the same organization with the same role reach the calendar the same way.
+    initial = await joinedComputation(`${range}|${ctx.scope.organizationId}|${ctx.scope.role}`, () =>
+      findTimeslots(ctx, query),
+    );
   } catch (error) {
     await changes.return?.();
     throw error;
   }
   const { scope } = initial;
   const access = scope.organizationId === ctx.scope.organizationId ? `member:${scope.role}` : "public";
-  const key = [query.calendarId, query.from, query.to, query.specialistId ?? "", access].join("|");
+  const key = `${range}|${access}`;
   const update = (reason: TimeslotsUpdate["reason"], slots: Timeslot[], changed: Timeslot[]): TimeslotsUpdate => ({
     calendarId: query.calendarId,
     reason,
