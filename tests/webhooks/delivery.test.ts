@@ -303,6 +303,20 @@ describe("ping, replay and secret rotation", () => {
     expect(log).toMatchObject({ enabled: true, consecutiveFailures: 0 });
   });
 
+  it("pings a disabled endpoint too, and sends it nothing else", async () => {
+    const org = await createOrganization(server.url);
+    const endpoint = await receiver();
+    const webhook = await createWebhook(server.url, org, endpoint.url);
+    await gqlData(server.url, Update, { id: webhook.id, input: { enabled: false } }, org.owner);
+    await touch(server.url, org);
+    await gqlData(server.url, Ping, { id: webhook.id }, org.owner);
+    const [request] = await endpoint.waitFor(1);
+    expect(messageOf(request as never).type).toBe("webhook.ping");
+    const log = await madeDeliveriesOf(server.url, org.owner, webhook.id, 1);
+    expect(log.deliveries.map((d) => [d.trigger, d.status])).toEqual([["ping", "succeeded"]]);
+    expect(endpoint.requests).toHaveLength(1);
+  });
+
   it("replays one event with the same webhook-id", async () => {
     const org = await createOrganization(server.url);
     const endpoint = await receiver();

@@ -5,7 +5,7 @@ import { audited } from "../audit/audited.js";
 import { activeOrganization } from "../organizations/active-organization.js";
 import { OrganizationRef } from "../organizations/organization.type.js";
 import { newSigningSecrets } from "./signing-secrets.js";
-import { assertPublicEndpoint, webhookFields } from "./webhook-subscription-input.js";
+import { assertPublicEndpoint, webhookFields } from "./subscriptions.js";
 import { WebhookSubscriptionWithSecretRef } from "./webhook-subscription-secret.type.js";
 
 const CreateWebhookSubscriptionInput = builder.inputType("CreateWebhookSubscriptionInput", {

@@ -2,8 +2,8 @@ import { managerRoles } from "../../auth/roles.js";
 import { NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../audit/audited.js";
+import { findSubscription } from "./subscriptions.js";
 import { WebhookSubscriptionRef } from "./webhook-subscription.type.js";
-import { findSubscription } from "./webhook-subscription-input.js";
 
 builder.mutationField("deleteWebhookSubscription", (t) =>
   t.field({

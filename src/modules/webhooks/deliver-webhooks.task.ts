@@ -172,6 +172,7 @@ interface Endpoint {
   id: string;
   organizationId: string;
   url: string;
+  /** Kept current by {@link record} (runs of an endpoint, and their pages, are recorded one at a time). */
   consecutiveFailures: number;
 }
 
@@ -203,6 +204,7 @@ async function record({ adminDb, config }: Services, endpoint: Endpoint, outcome
       SET consecutive_failures = CASE WHEN ${reset} THEN 0 ELSE consecutive_failures END + ${count}
       WHERE id = ${endpoint.id}::uuid RETURNING consecutive_failures`;
     const failures = counted?.consecutive_failures ?? 0;
+    endpoint.consecutiveFailures = failures;
     if (!outcomes.gone && failures < config.webhooks.maxConsecutiveFailures) return false;
     return disable(tx, endpoint, outcomes.gone ? "gone" : "failing", failures);
   });

@@ -5,9 +5,9 @@ import { builder } from "../../graphql/builder.js";
 import { audited } from "../audit/audited.js";
 import { scheduleDelivery } from "./deliver-webhooks.task.js";
 import { recordEvent } from "./emit-event.js";
+import { findSubscription } from "./subscriptions.js";
 import { WebhookEventRef } from "./webhook-event.type.js";
 import { WebhookSubscriptionRef } from "./webhook-subscription.type.js";
-import { findSubscription } from "./webhook-subscription-input.js";
 
 builder.mutationField("pingWebhook", (t) =>
   t.field({

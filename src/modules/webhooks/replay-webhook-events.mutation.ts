@@ -1,17 +1,18 @@
 import { z } from "zod";
 import { managerRoles } from "../../auth/roles.js";
+import type { Prisma } from "../../db/prisma.js";
 import { ConflictError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { enqueue } from "../../jobs/enqueue.js";
 import { audited } from "../audit/audited.js";
 import { scheduleDelivery } from "./deliver-webhooks.task.js";
 import { replayedEvents, replayWebhookEventsTask } from "./replay-webhook-events.task.js";
+import { findSubscription } from "./subscriptions.js";
 import { WebhookEventRef } from "./webhook-event.type.js";
 import { WebhookSubscriptionRef } from "./webhook-subscription.type.js";
-import { findSubscription } from "./webhook-subscription-input.js";
 
 /** Replays go to enabled endpoints only: a disabled one would drop them. */
-async function enabledSubscription(tx: Parameters<typeof findSubscription>[0], id: string) {
+async function enabledSubscription(tx: Prisma.TransactionClient, id: string) {
   const subscription = await findSubscription(tx, id);
   if (!subscription.enabled) throw new ConflictError("The endpoint is disabled; enable it before replaying");
   return subscription;

@@ -4,8 +4,8 @@ import { NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../audit/audited.js";
 import { rotateSigningSecrets } from "./signing-secrets.js";
+import { findSubscription } from "./subscriptions.js";
 import { WebhookSubscriptionRef } from "./webhook-subscription.type.js";
-import { findSubscription } from "./webhook-subscription-input.js";
 import { WebhookSubscriptionWithSecretRef } from "./webhook-subscription-secret.type.js";
 
 const RotateWebhookSecretInput = builder.inputType("RotateWebhookSecretInput", {

@@ -23,7 +23,7 @@ export function newSigningSecrets(key: Buffer) {
 
 /** A new current secret; the old one keeps signing for `graceMs` (not at all when 0). */
 export function rotateSigningSecrets(key: Buffer, stored: StoredSecrets, graceMs: number, now = new Date()) {
-  const { current } = decryptSecrets(key, stored.secretsEncrypted) as unknown as SigningSecrets;
+  const { current } = opened(key, stored);
   const secret = generateSigningSecret();
   const secrets: SigningSecrets = graceMs > 0 ? { current: secret, previous: current } : { current: secret };
   return {
@@ -37,8 +37,14 @@ export function rotateSigningSecrets(key: Buffer, stored: StoredSecrets, graceMs
 
 /** The secrets that sign a message sent now: the current one, and the previous one during its grace period. */
 export function activeSigningSecrets(key: Buffer, stored: StoredSecrets, now = new Date()): string[] {
-  const { current, previous } = decryptSecrets(key, stored.secretsEncrypted) as unknown as SigningSecrets;
+  const { current, previous } = opened(key, stored);
   return previous && stored.previousSecretExpiresAt && stored.previousSecretExpiresAt > now
     ? [current, previous]
     : [current];
+}
+
+function opened(key: Buffer, stored: StoredSecrets): SigningSecrets {
+  const { current, previous } = decryptSecrets(key, stored.secretsEncrypted);
+  if (!current) throw new Error("The stored webhook secrets have no current secret");
+  return { current, previous };
 }

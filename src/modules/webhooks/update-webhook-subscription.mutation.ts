@@ -2,8 +2,8 @@ import { managerRoles } from "../../auth/roles.js";
 import { NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../audit/audited.js";
+import { assertPublicEndpoint, findSubscription, webhookFields } from "./subscriptions.js";
 import { WebhookSubscriptionRef } from "./webhook-subscription.type.js";
-import { assertPublicEndpoint, findSubscription, webhookFields } from "./webhook-subscription-input.js";
 
 const UpdateWebhookSubscriptionInput = builder.inputType("UpdateWebhookSubscriptionInput", {
   description: "Only the fields given change.",
