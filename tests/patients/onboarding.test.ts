@@ -82,6 +82,19 @@ describe("the onboarding flow", () => {
     const intakeAt = last.data.onboardingSteps[1]?.completedAt as string;
     expect(last.data.onboardedAt).toBe(consentAt);
     expect(new Date(intakeAt).getTime()).toBeLessThanOrEqual(new Date(consentAt).getTime());
+
+    // The domain events, recorded in the same transactions, for webhooks and automations.
+    const events = await server.services.adminDb.webhookEvent.findMany({
+      where: {
+        type: { in: ["patient.created", "patient.onboarded"] },
+        data: { path: ["patientId"], equals: patient.id },
+      },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(events.map((e) => [e.type, e.data])).toEqual([
+      ["patient.created", { patientId: patient.id, status: "invited" }],
+      ["patient.onboarded", { patientId: patient.id, onboardedAt: consentAt }],
+    ]);
   });
 
   it("lets the patient complete their own steps, and no one else's", async () => {

@@ -1,8 +1,10 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { z } from "zod";
 import { memberRoles } from "../../auth/roles.js";
 import { ConflictError, InvalidTransitionError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../audit/audited.js";
+import { emitEvent } from "../webhooks/emit-event.js";
 import { completeStep, requiredSteps } from "./onboarding.js";
 import { PatientRef } from "./patient.type.js";
 import { lockLivePatient } from "./patients.js";
@@ -24,6 +26,12 @@ builder.mutationField("completePatientOnboardingStep", (t) =>
         const organization = await tx.organization.findUniqueOrThrow({ where: { id: before.organizationId } });
         const change = completeStep(before, requiredSteps(organization.settings), step, new Date());
         const after = await tx.patient.update({ where: { id: before.id }, data: change });
+        if (after.onboardedAt && !before.onboardedAt) {
+          await emitEvent(tx, after.organizationId, "patient.onboarded", {
+            patientId: encodeGlobalID("Patient", after.id),
+            onboardedAt: after.onboardedAt.toISOString(),
+          });
+        }
         return {
           value: after,
           audit: {

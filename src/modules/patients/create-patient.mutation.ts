@@ -1,8 +1,10 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { staffRoles } from "../../auth/roles.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { ConflictError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../audit/audited.js";
+import { emitEvent } from "../webhooks/emit-event.js";
 import { initialOnboarding, requiredSteps } from "./onboarding.js";
 import { PatientRef } from "./patient.type.js";
 import { patientFields, toDateColumn } from "./patient-input.js";
@@ -61,6 +63,14 @@ builder.mutationField("createPatient", (t) =>
               ...initialOnboarding(requiredSteps(organization.settings), new Date()),
             },
           });
+          const patientId = encodeGlobalID("Patient", patient.id);
+          await emitEvent(tx, organizationId, "patient.created", { patientId, status: patient.status });
+          if (patient.onboardedAt) {
+            await emitEvent(tx, organizationId, "patient.onboarded", {
+              patientId,
+              onboardedAt: patient.onboardedAt.toISOString(),
+            });
+          }
           return {
             value: patient,
             audit: { action: "patient.create", entityType: "Patient", entityId: patient.id, after: patient },
