@@ -189,7 +189,10 @@ async function allWithin<T>(promises: Promise<T>[], ms: number, what: string): P
   for (const p of promises) void p.then(() => settled++);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: ${promises.length - settled} of ${promises.length} missing after ${ms} ms`)), ms);
+    timer = setTimeout(
+      () => reject(new Error(`${what}: ${promises.length - settled} of ${promises.length} missing after ${ms} ms`)),
+      ms,
+    );
   });
   try {
     return await Promise.race([Promise.all(promises), timeout]);
