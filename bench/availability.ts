@@ -5,8 +5,8 @@
  *  (b) `POST /graphql` timeslots, as an anonymous booking widget and as a signed-in staff member,
  *  (c) `GET /v1/calendars/{id}/timeslots`,
  *  (d) SSE fan-out: 1,000 subscribers of `timeslotsChanged` on the calendar; the time from sending
- *      createHold (or releaseHold) to the last subscriber receiving the update, with subscribers
- *      selecting only `changed`, then the full `slots` list.
+ *      createHold (or releaseHold) to the last subscriber receiving the update, with subscribers of
+ *      the month selecting only `changed`, then subscribers of one week selecting the whole list.
  * (b)-(d) run against a server process of its own (role api, production mode, Redis) on a fresh database; the
  * benchmark's own client work (1,000 SSE streams) shares the machine. Prints median and p99.
  * Needs the local PostgreSQL and Redis (TEST_DATABASE_URL / TEST_REDIS_URL, as the tests).
@@ -417,13 +417,15 @@ try {
     "hold → subscribers selecting `changed`",
     freeNow,
   );
+  // A widget showing one week, re-reading its whole list on every change.
+  const week = { ...range, to: new Date(Date.parse(firstDay) + 7 * DAY).toISOString().slice(0, 10) };
   await benchFanOut(
     server.url,
     calendarId,
-    range,
+    week,
     "slots { start end availableSpecialists specialistIds }",
-    "hold → subscribers selecting every `slots`",
-    freeNow.slice(20),
+    "hold → subscribers of a week selecting all `slots`",
+    freeNow.filter((slot) => Date.parse(slot.start) < Date.parse(`${week.to}T00:00:00Z`)).slice(-15),
   );
 } catch (error) {
   console.error(server.output.slice(-20).join("\n"));

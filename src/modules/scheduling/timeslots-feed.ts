@@ -71,10 +71,42 @@ export function changedSlots(before: Timeslot[], after: Timeslot[]): Timeslot[] 
 }
 
 /**
+ * Messages already built, per slot list and the list it follows (null: the first message). Lists
+ * are shared by the subscribers of one computation, so subscribers in the same state share one
+ * message (diffed and formatted once, not once each); null when nothing changed.
+ */
+const built = new WeakMap<Timeslot[], Map<Timeslot[] | null, TimeslotsUpdate | null>>();
+
+function sharedUpdate(
+  calendarId: string,
+  timeZone: string,
+  reason: TimeslotsUpdate["reason"],
+  slots: Timeslot[],
+  previous: Timeslot[] | null,
+): TimeslotsUpdate | null {
+  let byPrevious = built.get(slots);
+  if (!byPrevious) {
+    byPrevious = new Map();
+    built.set(slots, byPrevious);
+  }
+  let update = byPrevious.get(previous);
+  if (update === undefined) {
+    const changed = previous ? changedSlots(previous, slots) : slots;
+    update =
+      changed.length || !previous
+        ? { calendarId, reason, slots: zoned(slots, timeZone), changed: zoned(changed, timeZone) }
+        : null;
+    byPrevious.set(previous, update);
+  }
+  return update;
+}
+
+/**
  * A subscriber's live view of a calendar's slots: the current list first, then, whenever an
  * announced change touches its range (in any server process), the new list and what changed.
- * Subscribers of one process with the same calendar, range and access share one computation per
- * change. The stream ends if the calendar stops being visible to the subscriber.
+ * Subscribers of one process with the same calendar, range, zone and access share one
+ * computation and one message per change. The stream ends if the calendar stops being visible
+ * to the subscriber.
  */
 export async function watchTimeslots(
   ctx: Context,
@@ -83,11 +115,11 @@ export async function watchTimeslots(
   const changes = ctx.services.pubsub.subscribe("scheduling:calendar-changed", query.calendarId);
   // Starts listening now, so no change between this read and the first update is missed.
   const firstChange = changes.next();
-  const range = [query.calendarId, query.from, query.to, query.specialistId ?? ""].join("|");
+  const view = [query.calendarId, query.from, query.to, query.specialistId ?? "", query.timeZone].join("|");
   let initial: Awaited<ReturnType<typeof findTimeslots>>;
   try {
     // Callers in the same organization with the same role reach the calendar the same way.
-    initial = await joinedComputation(`${range}|${ctx.scope.organizationId}|${ctx.scope.role}`, () =>
+    initial = await joinedComputation(`${view}|${ctx.scope.organizationId}|${ctx.scope.role}`, () =>
       findTimeslots(ctx, query),
     );
   } catch (error) {
@@ -96,18 +128,14 @@ export async function watchTimeslots(
   }
   const { scope } = initial;
   const access = scope.organizationId === ctx.scope.organizationId ? `member:${scope.role}` : "public";
-  const key = `${range}|${access}`;
-  const update = (reason: TimeslotsUpdate["reason"], slots: Timeslot[], changed: Timeslot[]): TimeslotsUpdate => ({
-    calendarId: query.calendarId,
-    reason,
-    slots: zoned(slots, query.timeZone),
-    changed: zoned(changed, query.timeZone),
-  });
+  const key = `${view}|${access}`;
+  const message = (reason: TimeslotsUpdate["reason"], slots: Timeslot[], previous: Timeslot[] | null) =>
+    sharedUpdate(query.calendarId, query.timeZone, reason, slots, previous);
 
   return new Repeater<TimeslotsUpdate>(async (push, stop) => {
     void stop.then(() => changes.return?.()).catch(() => {});
     let previous = initial.slots;
-    await push(update("INITIAL", previous, previous));
+    await push(message("INITIAL", previous, null) as TimeslotsUpdate);
     for (let next = firstChange; ; next = changes.next()) {
       const { value: change, done } = await next;
       if (done) break;
@@ -123,9 +151,9 @@ export async function watchTimeslots(
         if (error instanceof NotFoundError) break;
         throw error;
       }
-      const changed = changedSlots(previous, slots);
+      const update = message(change.reason, slots, previous);
       previous = slots;
-      if (changed.length) await push(update(change.reason, slots, changed));
+      if (update) await push(update);
     }
     stop();
   });
