@@ -120,7 +120,7 @@ export async function readCalendarSchedule(
         to_json(array_agg(ARRAY[(a.calendar_id = c.id)::int, date_part('epoch', a.start_at) * 1000,
           date_part('epoch', a.end_at) * 1000, a.buffer_before_minutes, a.buffer_after_minutes])) AS booked_times
       FROM appointments a
-      WHERE a.specialist_id IN (SELECT specialist_id FROM offered) AND a.status = 'booked'
+      WHERE a.specialist_id IN (SELECT specialist_id FROM offered) AND a.status <> 'cancelled'
         AND a.start_at < ${new Date(to + MARGIN)} AND a.end_at > ${new Date(from - MARGIN)}
     ) b
     WHERE c.id = ${calendarId}::uuid`;
