@@ -11,5 +11,6 @@ import "../modules/specialists/schema.js";
 import "../modules/specialties/schema.js";
 import "../modules/scheduling/schema.js";
 import "../modules/webhooks/schema.js";
+import "../modules/appointments/schema.js";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,2 @@
+import "./enums.js";
+import "./appointment.type.js";
