@@ -20,7 +20,12 @@ afterAll(async () => {
 /** The uuid inside a Relay global id (`base64("Type:uuid")`). */
 const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
 
-const defaultSettings = { onboardingSteps: [], firstBookingWithoutOnboarding: "flag", cancellationNoticeHours: 24 };
+const defaultSettings = {
+  onboardingSteps: [],
+  firstBookingWithoutOnboarding: "flag",
+  cancellationNoticeHours: 24,
+  reminderWindowHours: 24,
+};
 
 const Create = graphql(`
   mutation OrgsCreate($input: CreateOrganizationInput!) {

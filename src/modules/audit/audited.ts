@@ -48,3 +48,16 @@ export function audited<T>(
     return value;
   });
 }
+
+/** Appends an audit row for a change made by the system (a job), not by a request. */
+export function systemAudit(tx: Prisma.TransactionClient, organizationId: string | null, audit: AuditEntry) {
+  return tx.auditLog.createMany({
+    data: {
+      organizationId,
+      action: audit.action,
+      entityType: audit.entityType,
+      entityId: audit.entityId,
+      changes: changedFields(audit.before ?? null, audit.after ?? null) as Prisma.InputJsonValue,
+    },
+  });
+}

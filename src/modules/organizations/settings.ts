@@ -9,6 +9,8 @@ export const organizationSettings = z
     firstBookingWithoutOnboarding: z.enum(["flag", "refuse"]).default("flag"),
     /** Patients may cancel up to this many hours before the start. */
     cancellationNoticeHours: z.number().int().min(0).max(720).default(24),
+    /** Booked appointments become `upcoming` this many hours before their start. */
+    reminderWindowHours: z.number().int().min(0).max(168).default(24),
   })
   .strict();
 

@@ -1,12 +1,10 @@
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { staffRoles } from "../../auth/roles.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { ConflictError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../audit/audited.js";
-import { emitEvent } from "../webhooks/emit-event.js";
-import { initialOnboarding, requiredSteps } from "./onboarding.js";
 import { PatientRef } from "./patient.type.js";
+import { createPatientRecord } from "./patients.js";
 import { patientFields, toDateColumn } from "./patient-input.js";
 
 const CreatePatientInput = builder.inputType("CreatePatientInput", {
@@ -49,28 +47,15 @@ builder.mutationField("createPatient", (t) =>
       const organizationId = ctx.scope.organizationId as string;
       try {
         return await audited(ctx, async (tx) => {
-          const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
-          const patient = await tx.patient.create({
-            data: {
-              organizationId,
-              firstName: input.firstName,
-              lastName: input.lastName,
-              email: input.email ?? null,
-              phone: input.phone ?? null,
-              dateOfBirth: input.dateOfBirth ? toDateColumn(input.dateOfBirth) : null,
-              timezone: input.timezone ?? organization.timezone,
-              locale: input.locale ?? organization.locale,
-              ...initialOnboarding(requiredSteps(organization.settings), new Date()),
-            },
+          const patient = await createPatientRecord(tx, organizationId, {
+            firstName: input.firstName,
+            lastName: input.lastName,
+            email: input.email ?? null,
+            phone: input.phone ?? null,
+            dateOfBirth: input.dateOfBirth ? toDateColumn(input.dateOfBirth) : null,
+            timezone: input.timezone,
+            locale: input.locale,
           });
-          const patientId = encodeGlobalID("Patient", patient.id);
-          await emitEvent(tx, organizationId, "patient.created", { patientId, status: patient.status });
-          if (patient.onboardedAt) {
-            await emitEvent(tx, organizationId, "patient.onboarded", {
-              patientId,
-              onboardedAt: patient.onboardedAt.toISOString(),
-            });
-          }
           return {
             value: patient,
             audit: { action: "patient.create", entityType: "Patient", entityId: patient.id, after: patient },

@@ -1,7 +1,49 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Prisma } from "../../db/prisma.js";
 import { wordPrefixWhere } from "../../db/search.js";
 import { ConflictError, NotFoundError } from "../../errors.js";
 import type { PatientStatus } from "../../generated/prisma/enums.js";
+import { emitEvent } from "../webhooks/emit-event.js";
+import { initialOnboarding, requiredSteps } from "./onboarding.js";
+
+export interface NewPatient {
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone?: string | null;
+  dateOfBirth?: Date | null;
+  /** Default to the organization's. */
+  timezone?: string | null;
+  locale?: string | null;
+}
+
+/**
+ * Adds a patient to the organization (staff, or a booking widget's new patient): invited, or
+ * active at once when the organization requires no onboarding step; emits `patient.created`
+ * (and `patient.onboarded`). A live patient with the same email is a unique violation.
+ */
+export async function createPatientRecord(tx: Prisma.TransactionClient, organizationId: string, input: NewPatient) {
+  const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
+  const patient = await tx.patient.create({
+    data: {
+      organizationId,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      email: input.email,
+      phone: input.phone ?? null,
+      dateOfBirth: input.dateOfBirth ?? null,
+      timezone: input.timezone ?? organization.timezone,
+      locale: input.locale ?? organization.locale,
+      ...initialOnboarding(requiredSteps(organization.settings), new Date()),
+    },
+  });
+  const patientId = encodeGlobalID("Patient", patient.id);
+  await emitEvent(tx, organizationId, "patient.created", { patientId, status: patient.status });
+  if (patient.onboardedAt) {
+    await emitEvent(tx, organizationId, "patient.onboarded", { patientId, onboardedAt: patient.onboardedAt.toISOString() });
+  }
+  return patient;
+}
 
 /**
  * The patient row, locked until the transaction ends so concurrent changes to it queue up.

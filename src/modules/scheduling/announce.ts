@@ -8,6 +8,7 @@ export const timeslotsChangeReasons = [
   "HOLD_EXPIRED",
   "APPOINTMENT_BOOKED",
   "APPOINTMENT_CANCELLED",
+  "APPOINTMENT_RESCHEDULED",
   "CALENDAR_UPDATED",
   "SCHEDULE_UPDATED",
 ] as const;

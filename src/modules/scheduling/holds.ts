@@ -20,15 +20,15 @@ export function holdClientId(ctx: Context): string {
   return `ip:${ctx.client.ip ?? "unknown"}`;
 }
 
-/**
- * A live hold the caller may read, extend or release: one of their own, or an anonymous
- * widget's (whose token is the only credential). Anything else answers not found.
- */
+/** Whether the caller may use a hold: one of their own, or an anonymous widget's (whose token is the only credential). */
+export function mayUseHold(ctx: Context, hold: Hold): boolean {
+  return hold.clientId.startsWith("ip:") || hold.clientId === holdClientId(ctx);
+}
+
+/** A live hold the caller may read, extend or release ({@link mayUseHold}); anything else answers not found. */
 export async function ownHold(ctx: Context, token: string): Promise<Hold> {
   const hold = await ctx.services.holds.get(token);
-  if (!hold || !(hold.clientId.startsWith("ip:") || hold.clientId === holdClientId(ctx))) {
-    throw new NotFoundError("Hold");
-  }
+  if (!hold || !mayUseHold(ctx, hold)) throw new NotFoundError("Hold");
   return hold;
 }
 

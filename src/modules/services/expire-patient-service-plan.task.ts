@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Prisma } from "../../db/prisma.js";
 import { defineTask } from "../../jobs/task.js";
+import { systemAudit } from "../audit/audited.js";
 
 /**
  * Records `expired` on a patient's plan once its expiry has passed (queued for `expiresAt`
@@ -18,14 +18,12 @@ export const expirePatientServicePlan = defineTask({
       });
       if (!count) return log.info({ id }, "plan is not due to expire; nothing to do");
       const plan = await tx.patientServicePlan.findUniqueOrThrow({ where: { id } });
-      await tx.auditLog.create({
-        data: {
-          organizationId: plan.organizationId,
-          action: "patient_service_plan.expire",
-          entityType: "PatientServicePlan",
-          entityId: id,
-          changes: { before: { status: "active" }, after: { status: "expired" } } as Prisma.InputJsonValue,
-        },
+      await systemAudit(tx, plan.organizationId, {
+        action: "patient_service_plan.expire",
+        entityType: "PatientServicePlan",
+        entityId: id,
+        before: { status: "active" },
+        after: { status: "expired" },
       });
     });
   },

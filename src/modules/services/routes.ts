@@ -7,7 +7,7 @@ import {
 } from "../../http/v1/route.js";
 
 const pricing = "pricing { billingModel currency pricePerSession basePrice pricePerUnit unitMinutes }";
-const service = `id name description durationMinutes deliveryMode ${pricing} listPrice active createdAt updatedAt`;
+const service = `id name description durationMinutes deliveryMode ${pricing} listPrice requiresPlanSession active createdAt updatedAt`;
 const specialist = "id firstName lastName active";
 const attachment = "id fileName contentType sizeBytes createdAt downloadUrl";
 const product = "id name description kind sku price currency active createdAt updatedAt";

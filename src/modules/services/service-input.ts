@@ -27,6 +27,10 @@ export const CreateServiceInput = builder.inputType("CreateServiceInput", {
     durationMinutes: t.int({ validate: durationMinutes }),
     deliveryMode: t.field({ type: DeliveryModeEnum }),
     pricing: t.field({ type: ServicePricingInput }),
+    requiresPlanSession: t.boolean({
+      required: false,
+      description: "Booking it uses a session of the patient's service plan. Defaults to false.",
+    }),
     active: t.boolean({ required: false, description: "Defaults to true." }),
   }),
 });
@@ -39,6 +43,7 @@ export const UpdateServiceInput = builder.inputType("UpdateServiceInput", {
     durationMinutes: t.int({ required: false, validate: durationMinutes }),
     deliveryMode: t.field({ type: DeliveryModeEnum, required: false }),
     pricing: t.field({ type: ServicePricingInput, required: false }),
+    requiresPlanSession: t.boolean({ required: false }),
     active: t.boolean({ required: false }),
   }),
 });

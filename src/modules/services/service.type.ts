@@ -48,6 +48,9 @@ export const ServiceRef = builder.prismaNode("Service", {
       description: "The price of one booking of `durationMinutes`, in minor units of `pricing.currency`.",
       resolve: (service) => priceFor(service, service.durationMinutes),
     }),
+    requiresPlanSession: t.exposeBoolean("requiresPlanSession", {
+      description: "Booking it uses a session of the patient's service plan (refused when none is left).",
+    }),
     active: t.exposeBoolean("active", { description: "Inactive services are hidden from patients and not bookable." }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),

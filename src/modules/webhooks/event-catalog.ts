@@ -12,9 +12,12 @@ const role = z.enum(memberRoles);
 
 const appointment = {
   appointmentId: id,
-  patientId: id,
+  status: z.enum(["booked", "upcoming", "in_progress", "done", "cancelled", "no_show"]),
+  /** Null only once the patient record was deleted. */
+  patientId: id.nullable(),
   specialistId: id,
-  serviceId: id.nullable(),
+  serviceId: id,
+  calendarId: id,
   startsAt: instant,
   endsAt: instant,
 };
@@ -77,10 +80,20 @@ export const eventCatalog = {
     description: "A patient's first appointment with the organization was booked (sent besides appointment.booked).",
     payload: z.object(appointment),
   },
+  "appointment.confirmed": {
+    version: 1,
+    description: "An appointment became upcoming: confirmed, or within the reminder window before its start.",
+    payload: z.object(appointment),
+  },
+  "appointment.started": {
+    version: 1,
+    description: "An appointment's visit started.",
+    payload: z.object(appointment),
+  },
   "appointment.cancelled": {
     version: 1,
     description: "An appointment was cancelled.",
-    payload: z.object({ ...appointment, reason: z.string().nullable() }),
+    payload: z.object({ ...appointment, reason: z.string().nullable(), cancelledBy: z.enum(["patient", "staff", "system"]) }),
   },
   "appointment.rescheduled": {
     version: 1,

@@ -1,0 +1,185 @@
+import { isUniqueViolation } from "../../db/errors.js";
+import type { Prisma } from "../../db/prisma.js";
+import { inScopedTransaction } from "../../db/tenant.js";
+import { ConflictError, NotFoundError, ValidationError } from "../../errors.js";
+import type { Appointment } from "../../generated/prisma/client.js";
+import type { Context } from "../../graphql/context.js";
+import { audited } from "../audit/audited.js";
+import { organizationSettings } from "../organizations/settings.js";
+import { announceCalendarChange } from "../scheduling/announce.js";
+import { assertMayBook, inCalendarScope } from "../scheduling/calendar-access.js";
+import { SlotUnavailableError } from "../scheduling/errors.js";
+import type { Hold } from "../scheduling/holds/hold-store.js";
+import { announceHold } from "../scheduling/holds.js";
+import { emitEvent } from "../webhooks/emit-event.js";
+import { appointmentEventData } from "./appointment-events.js";
+import { type Booker, bookerIn } from "./booker.js";
+import { bookingHold, holdBuffers, type SlotChoice } from "./booking-hold.js";
+import { bookingPatient, type PatientContact } from "./booking-patient.js";
+import { consumeBookingSession } from "./booking-plan-session.js";
+import { isDoubleBooking } from "./double-booking.js";
+import { OnboardingIncompleteError } from "./errors.js";
+import { scheduleLifecycleJobs } from "./lifecycle-jobs.js";
+
+export interface BookingRequest {
+  slot: SlotChoice;
+  patientId?: string | null;
+  contact?: PatientContact | null;
+  addOnServiceIds?: string[] | null;
+  notes?: string | null;
+  patientServicePlanId?: string | null;
+  idempotencyKey?: string | null;
+}
+
+/**
+ * Books an appointment from a hold (the caller's, or one placed now for `calendarId + start`).
+ * In one transaction: the patient (named, self, or found/created by a widget), the onboarding
+ * gate, add-ons, a plan session when one is used, the appointment row (the exclusion constraint
+ * refuses any overlap with the specialist's other appointments, whatever Redis says), its
+ * history, lifecycle jobs, events and audit row. After commit the hold is consumed and live
+ * timeslots are told. A retry with the same idempotency key answers the same appointment.
+ */
+export async function bookAppointment(ctx: Context, request: BookingRequest): Promise<Appointment> {
+  const key = request.idempotencyKey ?? null;
+  const calendarHint = await calendarOfRequest(ctx, request.slot);
+  if (key) {
+    const replay = await findByIdempotencyKey(ctx, calendarHint, key);
+    if (replay) return replay;
+  }
+  const { hold, placedNow } = await bookingHold(ctx, request.slot);
+  let appointment: Appointment;
+  try {
+    appointment = await inCalendarScope<Appointment>(ctx, hold.calendarId, (scope) => {
+      const booker = bookerIn(ctx, scope.organizationId as string);
+      return audited<Appointment>(ctx, (tx) => writeBooking(ctx, tx, booker, hold, request), booker.scope);
+    });
+  } catch (error) {
+    const taken = isDoubleBooking(error);
+    if (placedNow || taken) {
+      const released = await ctx.services.holds.release(hold.token);
+      if (released && !taken) await announceHold(ctx, released, "HOLD_RELEASED");
+    }
+    if (taken) throw new SlotUnavailableError("This time was just booked");
+    if (key && isUniqueViolation(error)) {
+      const replay = await findByIdempotencyKey(ctx, hold.calendarId, key);
+      if (replay) return replay;
+    }
+    if (isUniqueViolation(error)) throw new ConflictError("The booking clashed with a concurrent change; try again");
+    throw error;
+  }
+  await ctx.services.holds.release(hold.token);
+  await announceCalendarChange(ctx.services, {
+    reason: "APPOINTMENT_BOOKED",
+    specialistId: hold.specialistId,
+    calendarIds: [hold.calendarId],
+    start: hold.start,
+    end: hold.end,
+  });
+  return appointment;
+}
+
+async function writeBooking(
+  ctx: Context,
+  tx: Prisma.TransactionClient,
+  booker: Booker,
+  hold: Hold,
+  request: BookingRequest,
+) {
+  const calendar = await tx.calendar.findUnique({
+    where: { id: hold.calendarId },
+    include: { service: { include: { addOns: { include: { addOn: true } } } } },
+  });
+  assertMayBook(ctx, calendar);
+  const organizationId = calendar.organizationId;
+  const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
+  const settings = organizationSettings.parse(organization.settings);
+  const patient = await bookingPatient(tx, booker, request);
+  const onboardingIncomplete = patient.status !== "active";
+  if (onboardingIncomplete && settings.firstBookingWithoutOnboarding === "refuse") throw new OnboardingIncompleteError();
+  const addOnServiceIds = [...new Set(request.addOnServiceIds ?? [])];
+  const offered = new Set(calendar.service.addOns.filter((a) => a.addOn.active).map((a) => a.addOnServiceId));
+  const unknown = addOnServiceIds.findIndex((id) => !offered.has(id));
+  if (unknown >= 0) {
+    throw new ValidationError([
+      { path: ["input", "addOnServiceIds", String(unknown)], message: "is not an add-on of this service" },
+    ]);
+  }
+  const earlier = await tx.appointment.count({ where: { patientId: patient.id } });
+  const patientServicePlanId = await consumeBookingSession(tx, {
+    patientId: patient.id,
+    serviceId: calendar.serviceId,
+    patientServicePlanId: request.patientServicePlanId,
+    required: calendar.service.requiresPlanSession,
+  });
+  const appointment = await tx.appointment.create({
+    data: {
+      organizationId,
+      calendarId: calendar.id,
+      serviceId: calendar.serviceId,
+      specialistId: hold.specialistId,
+      patientId: patient.id,
+      startAt: new Date(hold.slotStart),
+      endAt: new Date(hold.slotEnd),
+      ...holdBuffers(hold),
+      source: booker.source,
+      bookedByUserId: ctx.scope.userId,
+      notes: request.notes ?? null,
+      onboardingIncomplete,
+      patientServicePlanId,
+      idempotencyKey: request.idempotencyKey ?? null,
+    },
+  });
+  if (addOnServiceIds.length) {
+    await tx.appointmentAddOn.createMany({
+      data: addOnServiceIds.map((serviceId) => ({ organizationId, appointmentId: appointment.id, serviceId })),
+    });
+  }
+  await tx.appointmentHistory.createMany({
+    data: {
+      organizationId,
+      appointmentId: appointment.id,
+      toStatus: "booked",
+      actor: booker.actor,
+      actorUserId: ctx.scope.userId,
+    },
+  });
+  await scheduleLifecycleJobs(tx, appointment, settings.reminderWindowHours);
+  const event = appointmentEventData(appointment);
+  await emitEvent(tx, organizationId, "appointment.booked", event);
+  if (earlier === 0) await emitEvent(tx, organizationId, "appointment.first_booked", event);
+  return {
+    value: appointment,
+    audit: {
+      action: "appointment.book",
+      entityType: "Appointment",
+      entityId: appointment.id,
+      after: { ...appointment, addOnServiceIds },
+    },
+  };
+}
+
+/** The calendar a booking request is for, when it can be told before booking (for idempotent replays). */
+async function calendarOfRequest(ctx: Context, slot: SlotChoice): Promise<string | null> {
+  if ("calendarId" in slot) return slot.calendarId;
+  return (await ctx.services.holds.get(slot.holdToken))?.calendarId ?? null;
+}
+
+/**
+ * The appointment an idempotency key already booked, in the organization the request books in:
+ * the calendar's (when known and visible to the caller), else the caller's own.
+ */
+async function findByIdempotencyKey(ctx: Context, calendarId: string | null, key: string) {
+  const find = async (organizationId: string | null) =>
+    organizationId
+      ? inScopedTransaction(ctx.services.appDb, bookerIn(ctx, organizationId).scope, (tx) =>
+          tx.appointment.findUnique({ where: { organizationId_idempotencyKey: { organizationId, idempotencyKey: key } } }),
+        )
+      : null;
+  if (!calendarId) return find(ctx.scope.organizationId);
+  try {
+    return await inCalendarScope(ctx, calendarId, (scope) => find(scope.organizationId));
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,3 @@
+import { advanceAppointment } from "./advance-appointment.task.js";
+
+export const appointmentTasks = [advanceAppointment];
