@@ -169,7 +169,12 @@ describe("audit rows of successful mutations", () => {
         slug: org.slug,
         timezone: "UTC",
         locale: "en",
-        settings: { onboardingSteps: [], firstBookingWithoutOnboarding: "flag", cancellationNoticeHours: 24, reminderWindowHours: 24 },
+        settings: {
+          onboardingSteps: [],
+          firstBookingWithoutOnboarding: "flag",
+          cancellationNoticeHours: 24,
+          reminderWindowHours: 24,
+        },
       },
     });
     expect(await writerOf("audit_log", row?.id as string)).toBe(await writerOf("organizations", uuidOf(org.id)));

@@ -28,7 +28,8 @@ export const advanceAppointment = defineTask({
         to === "upcoming"
           ? appointment.status === "booked" && upcomingAt <= now
           : changeableStatuses.includes(appointment.status) && noShowAt <= now;
-      if (!due) return log.info({ appointmentId, to, status: appointment.status }, "appointment not due; nothing to do");
+      if (!due)
+        return log.info({ appointmentId, to, status: appointment.status }, "appointment not due; nothing to do");
       const updated = await changeStatus(tx, appointment, to, { actor: "system", actorUserId: null, now });
       await systemAudit(tx, organizationId, {
         action: `appointment.${to}`,

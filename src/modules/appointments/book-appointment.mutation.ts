@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
-import { patientFields } from "../patients/patient-input.js";
 import { PatientRef } from "../patients/patient.type.js";
-import { PatientServicePlanRef } from "../services/patient-service-plan.type.js";
-import { ServiceRef } from "../services/service.type.js";
+import { patientFields } from "../patients/patient-input.js";
 import { CalendarRef } from "../scheduling/calendar.type.js";
 import { HoldLimitError, SlotUnavailableError } from "../scheduling/errors.js";
+import { PatientServicePlanRef } from "../services/patient-service-plan.type.js";
+import { ServiceRef } from "../services/service.type.js";
 import { SpecialistRef } from "../specialists/specialist.type.js";
 import { bookAppointment } from "./book.js";
 import { BookingRef } from "./booking.type.js";

@@ -10,15 +10,13 @@ import { announceCalendarChange } from "../scheduling/announce.js";
 import { assertMayBook, inCalendarScope } from "../scheduling/calendar-access.js";
 import { SlotUnavailableError } from "../scheduling/errors.js";
 import type { Hold } from "../scheduling/holds/hold-store.js";
-import { announceHold } from "../scheduling/holds.js";
 import { emitEvent } from "../webhooks/emit-event.js";
 import { appointmentEventData } from "./appointment-events.js";
 import { type Booker, bookerIn } from "./booker.js";
-import { bookingHold, holdBuffers, type SlotChoice } from "./booking-hold.js";
+import { consumingHold, holdBuffers, type SlotChoice } from "./booking-hold.js";
 import { bookingPatient, type PatientContact } from "./booking-patient.js";
 import { consumeBookingSession } from "./booking-plan-session.js";
-import { isDoubleBooking } from "./double-booking.js";
-import { OnboardingIncompleteError } from "./errors.js";
+import { HoldExpiredError, OnboardingIncompleteError } from "./errors.js";
 import { scheduleLifecycleJobs } from "./lifecycle-jobs.js";
 
 export interface BookingRequest {
@@ -46,28 +44,25 @@ export async function bookAppointment(ctx: Context, request: BookingRequest): Pr
     const replay = await findByIdempotencyKey(ctx, calendarHint, key);
     if (replay) return replay;
   }
-  const { hold, placedNow } = await bookingHold(ctx, request.slot);
-  let appointment: Appointment;
+  let booked: { value: Appointment; hold: Hold };
   try {
-    appointment = await inCalendarScope<Appointment>(ctx, hold.calendarId, (scope) => {
-      const booker = bookerIn(ctx, scope.organizationId as string);
-      return audited<Appointment>(ctx, (tx) => writeBooking(ctx, tx, booker, hold, request), booker.scope);
-    });
+    booked = await consumingHold(ctx, request.slot, (hold) =>
+      inCalendarScope<Appointment>(ctx, hold.calendarId, (scope) => {
+        const booker = bookerIn(ctx, scope.organizationId as string);
+        return audited<Appointment>(ctx, (tx) => writeBooking(ctx, tx, booker, hold, request), booker.scope);
+      }),
+    );
   } catch (error) {
-    const taken = isDoubleBooking(error);
-    if (placedNow || taken) {
-      const released = await ctx.services.holds.release(hold.token);
-      if (released && !taken) await announceHold(ctx, released, "HOLD_RELEASED");
-    }
-    if (taken) throw new SlotUnavailableError("This time was just booked");
-    if (key && isUniqueViolation(error)) {
-      const replay = await findByIdempotencyKey(ctx, hold.calendarId, key);
+    // A twin request with the same key may have booked the time (or consumed the hold) meanwhile.
+    const lostToTwin = error instanceof SlotUnavailableError || error instanceof HoldExpiredError;
+    if (key && (lostToTwin || isUniqueViolation(error))) {
+      const replay = await findByIdempotencyKey(ctx, calendarHint, key);
       if (replay) return replay;
     }
     if (isUniqueViolation(error)) throw new ConflictError("The booking clashed with a concurrent change; try again");
     throw error;
   }
-  await ctx.services.holds.release(hold.token);
+  const { value: appointment, hold } = booked;
   await announceCalendarChange(ctx.services, {
     reason: "APPOINTMENT_BOOKED",
     specialistId: hold.specialistId,
@@ -95,7 +90,8 @@ async function writeBooking(
   const settings = organizationSettings.parse(organization.settings);
   const patient = await bookingPatient(tx, booker, request);
   const onboardingIncomplete = patient.status !== "active";
-  if (onboardingIncomplete && settings.firstBookingWithoutOnboarding === "refuse") throw new OnboardingIncompleteError();
+  if (onboardingIncomplete && settings.firstBookingWithoutOnboarding === "refuse")
+    throw new OnboardingIncompleteError();
   const addOnServiceIds = [...new Set(request.addOnServiceIds ?? [])];
   const offered = new Set(calendar.service.addOns.filter((a) => a.addOn.active).map((a) => a.addOnServiceId));
   const unknown = addOnServiceIds.findIndex((id) => !offered.has(id));
@@ -172,7 +168,9 @@ async function findByIdempotencyKey(ctx: Context, calendarId: string | null, key
   const find = async (organizationId: string | null) =>
     organizationId
       ? inScopedTransaction(ctx.services.appDb, bookerIn(ctx, organizationId).scope, (tx) =>
-          tx.appointment.findUnique({ where: { organizationId_idempotencyKey: { organizationId, idempotencyKey: key } } }),
+          tx.appointment.findUnique({
+            where: { organizationId_idempotencyKey: { organizationId, idempotencyKey: key } },
+          }),
         )
       : null;
   if (!calendarId) return find(ctx.scope.organizationId);

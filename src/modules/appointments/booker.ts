@@ -20,7 +20,11 @@ export interface Booker {
 export function bookerIn(ctx: Context, organizationId: string): Booker {
   const { scope } = ctx;
   if (scope.organizationId !== organizationId) {
-    return { source: "widget", actor: "patient", scope: { organizationId, userId: scope.userId, role: null, patientId: null } };
+    return {
+      source: "widget",
+      actor: "patient",
+      scope: { organizationId, userId: scope.userId, role: null, patientId: null },
+    };
   }
   if (scope.role === "patient") {
     if (!scope.patientId) throw new ForbiddenError("No patient record is linked to your account");

@@ -1,18 +1,17 @@
 import type { Context } from "../../graphql/context.js";
 import { SlotUnavailableError } from "../scheduling/errors.js";
 import type { Hold } from "../scheduling/holds/hold-store.js";
-import { mayUseHold, placeHold } from "../scheduling/holds.js";
+import { announceHold, mayUseHold, placeHold } from "../scheduling/holds.js";
+import { isDoubleBooking } from "./double-booking.js";
 import { HoldExpiredError } from "./errors.js";
 
 const MINUTE = 60_000;
 
 /** Where a booking (or a reschedule) goes: a live hold's token, or a slot to hold now. */
-export type SlotChoice =
-  | { holdToken: string }
-  | { calendarId: string; start: number; specialistId?: string };
+export type SlotChoice = { holdToken: string } | { calendarId: string; start: number; specialistId?: string };
 
 /** A hold to book from, and whether it was placed for this booking (to give back if booking fails). */
-export interface BookingHold {
+interface BookingHold {
   hold: Hold;
   placedNow: boolean;
 }
@@ -22,7 +21,7 @@ export interface BookingHold {
  * SlotUnavailable), or one placed now for the slot, with fair assignment when no specialist
  * was chosen (so booking without a hold follows exactly the rules holds do).
  */
-export async function bookingHold(ctx: Context, choice: SlotChoice): Promise<BookingHold> {
+async function bookingHold(ctx: Context, choice: SlotChoice): Promise<BookingHold> {
   if ("holdToken" in choice) {
     const hold = await ctx.services.holds.get(choice.holdToken);
     if (!hold) throw new HoldExpiredError();
@@ -38,4 +37,31 @@ export function holdBuffers(hold: Hold) {
     bufferBeforeMinutes: Math.round((hold.slotStart - hold.start) / MINUTE),
     bufferAfterMinutes: Math.round((hold.end - hold.slotEnd) / MINUTE),
   };
+}
+
+/**
+ * Runs `write` (the transaction that puts an appointment on the hold's time) and consumes the
+ * hold once it committed. If it fails, a hold placed for this request is given back (announced),
+ * and a hold whose time the database found taken (the exclusion constraint: Redis lost a hold, or
+ * raced) is dropped and answered as SlotUnavailable; a caller's own hold otherwise stays theirs.
+ */
+export async function consumingHold<T>(
+  ctx: Context,
+  choice: SlotChoice,
+  write: (hold: Hold) => Promise<T>,
+): Promise<{ value: T; hold: Hold }> {
+  const { hold, placedNow } = await bookingHold(ctx, choice);
+  try {
+    const value = await write(hold);
+    await ctx.services.holds.release(hold.token);
+    return { value, hold };
+  } catch (error) {
+    const taken = isDoubleBooking(error);
+    if (placedNow || taken) {
+      const released = await ctx.services.holds.release(hold.token);
+      if (released && !taken) await announceHold(ctx, released, "HOLD_RELEASED");
+    }
+    if (taken) throw new SlotUnavailableError("This time was just booked");
+    throw error;
+  }
 }

@@ -23,7 +23,8 @@ export async function bookingPatient(
 ) {
   if (booker.source === "widget") {
     const { contact } = choice;
-    if (!contact) throw new ValidationError([{ path: ["input", "contact"], message: "is required to book through a widget" }]);
+    if (!contact)
+      throw new ValidationError([{ path: ["input", "contact"], message: "is required to book through a widget" }]);
     const email = contact.email.toLowerCase();
     const existing = await tx.patient.findFirst({
       where: { email: { equals: email, mode: "insensitive" }, archivedAt: null },

@@ -35,7 +35,11 @@ export async function changeStatus(
     where: { id: appointment.id },
     data: {
       status: to,
-      ...(to === "cancelled" && { cancelledAt: now, cancelledBy: change.actor, cancellationReason: change.reason ?? null }),
+      ...(to === "cancelled" && {
+        cancelledAt: now,
+        cancelledBy: change.actor,
+        cancellationReason: change.reason ?? null,
+      }),
       ...(to === "in_progress" && { startedAt: now }),
       ...(to === "done" && { completedAt: now }),
     },

@@ -15,12 +15,22 @@ export async function scheduleLifecycleJobs(
 ) {
   const { upcomingAt, noShowAt } = lifecycleTimes(appointment, reminderWindowHours);
   const payload = { appointmentId: appointment.id, organizationId: appointment.organizationId };
-  await enqueue(tx, advanceAppointment, { ...payload, to: "upcoming" }, {
-    runAt: upcomingAt,
-    jobKey: `appointment:${appointment.id}:upcoming`,
-  });
-  await enqueue(tx, advanceAppointment, { ...payload, to: "no_show" }, {
-    runAt: noShowAt,
-    jobKey: `appointment:${appointment.id}:no_show`,
-  });
+  await enqueue(
+    tx,
+    advanceAppointment,
+    { ...payload, to: "upcoming" },
+    {
+      runAt: upcomingAt,
+      jobKey: `appointment:${appointment.id}:upcoming`,
+    },
+  );
+  await enqueue(
+    tx,
+    advanceAppointment,
+    { ...payload, to: "no_show" },
+    {
+      runAt: noShowAt,
+      jobKey: `appointment:${appointment.id}:no_show`,
+    },
+  );
 }

@@ -9,7 +9,9 @@ export function slotChoice(input: {
   specialistId?: { id: string } | null;
 }): SlotChoice {
   if (input.holdToken && (input.calendarId || input.start)) {
-    throw new ValidationError([{ path: ["input", "holdToken"], message: "give a hold token or a calendar and start, not both" }]);
+    throw new ValidationError([
+      { path: ["input", "holdToken"], message: "give a hold token or a calendar and start, not both" },
+    ]);
   }
   if (input.holdToken) return { holdToken: input.holdToken };
   if (!input.calendarId || !input.start) {

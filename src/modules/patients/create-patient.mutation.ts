@@ -4,8 +4,8 @@ import { ConflictError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../audit/audited.js";
 import { PatientRef } from "./patient.type.js";
-import { createPatientRecord } from "./patients.js";
 import { patientFields, toDateColumn } from "./patient-input.js";
+import { createPatientRecord } from "./patients.js";
 
 const CreatePatientInput = builder.inputType("CreatePatientInput", {
   fields: (t) => ({

@@ -40,7 +40,10 @@ export async function createPatientRecord(tx: Prisma.TransactionClient, organiza
   const patientId = encodeGlobalID("Patient", patient.id);
   await emitEvent(tx, organizationId, "patient.created", { patientId, status: patient.status });
   if (patient.onboardedAt) {
-    await emitEvent(tx, organizationId, "patient.onboarded", { patientId, onboardedAt: patient.onboardedAt.toISOString() });
+    await emitEvent(tx, organizationId, "patient.onboarded", {
+      patientId,
+      onboardedAt: patient.onboardedAt.toISOString(),
+    });
   }
   return patient;
 }

@@ -77,7 +77,11 @@ export async function consumePlanSession(
  * Gives back one session of a service consumed from a plan (its appointment was cancelled),
  * never above what the plan included; an exhausted plan becomes active again.
  */
-export async function restorePlanSession(tx: Prisma.TransactionClient, patientServicePlanId: string, serviceId: string) {
+export async function restorePlanSession(
+  tx: Prisma.TransactionClient,
+  patientServicePlanId: string,
+  serviceId: string,
+) {
   await tx.$executeRaw`UPDATE patient_service_plan_balances SET sessions_remaining = sessions_remaining + 1, updated_at = now()
     WHERE patient_service_plan_id = ${patientServicePlanId}::uuid AND service_id = ${serviceId}::uuid
       AND sessions_remaining < sessions_included`;

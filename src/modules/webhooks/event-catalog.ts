@@ -93,7 +93,11 @@ export const eventCatalog = {
   "appointment.cancelled": {
     version: 1,
     description: "An appointment was cancelled.",
-    payload: z.object({ ...appointment, reason: z.string().nullable(), cancelledBy: z.enum(["patient", "staff", "system"]) }),
+    payload: z.object({
+      ...appointment,
+      reason: z.string().nullable(),
+      cancelledBy: z.enum(["patient", "staff", "system"]),
+    }),
   },
   "appointment.rescheduled": {
     version: 1,

@@ -1,0 +1,95 @@
+import { InvalidTransitionError, ValidationError } from "../../errors.js";
+import type { Appointment } from "../../generated/prisma/client.js";
+import type { Context } from "../../graphql/context.js";
+import { audited } from "../audit/audited.js";
+import { organizationSettings } from "../organizations/settings.js";
+import { announceCalendarChange } from "../scheduling/announce.js";
+import { emitEvent } from "../webhooks/emit-event.js";
+import { appointmentEventData } from "./appointment-events.js";
+import { consumingHold, holdBuffers, type SlotChoice } from "./booking-hold.js";
+import { lockVisibleAppointment } from "./change-status.js";
+import { changeableStatuses } from "./lifecycle.js";
+import { scheduleLifecycleJobs } from "./lifecycle-jobs.js";
+import { assertPatientMayChange } from "./transition.js";
+
+const MINUTE = 60_000;
+
+/**
+ * Moves a booked or upcoming appointment to the time of a hold of the same calendar (the
+ * caller's, or one placed now), atomically: the appointment keeps its id and becomes `booked`
+ * at the new time, its history keeps the time it left, its lifecycle jobs move with it, and
+ * `appointment.rescheduled` is emitted. The database refuses an overlap as for booking. Staff
+ * any time; the patient within the cancellation notice window.
+ */
+export async function rescheduleAppointment(ctx: Context, id: string, slot: SlotChoice): Promise<Appointment> {
+  const actor = ctx.scope.role === "patient" ? "patient" : "staff";
+  let previous: Appointment | undefined;
+  const { value: moved, hold } = await consumingHold(ctx, slot, (hold) =>
+    audited(ctx, async (tx) => {
+      const before = await lockVisibleAppointment(tx, id);
+      previous = before;
+      if (hold.calendarId !== before.calendarId) {
+        throw new ValidationError([{ path: ["input", "calendarId"], message: "must be the appointment's calendar" }]);
+      }
+      if (!changeableStatuses.includes(before.status)) {
+        throw new InvalidTransitionError(
+          "Appointment",
+          before.status,
+          "booked",
+          `a ${before.status} appointment cannot move`,
+        );
+      }
+      const now = new Date();
+      if (actor === "patient") await assertPatientMayChange(tx, before, "booked", now);
+      const after = await tx.appointment.update({
+        where: { id },
+        data: {
+          status: "booked",
+          specialistId: hold.specialistId,
+          startAt: new Date(hold.slotStart),
+          endAt: new Date(hold.slotEnd),
+          ...holdBuffers(hold),
+          rescheduleCount: { increment: 1 },
+        },
+      });
+      await tx.appointmentHistory.createMany({
+        data: {
+          organizationId: before.organizationId,
+          appointmentId: id,
+          fromStatus: before.status,
+          toStatus: "booked",
+          actor,
+          actorUserId: ctx.scope.userId,
+          previousStartAt: before.startAt,
+          previousEndAt: before.endAt,
+          occurredAt: now,
+        },
+      });
+      const organization = await tx.organization.findUniqueOrThrow({ where: { id: before.organizationId } });
+      await scheduleLifecycleJobs(tx, after, organizationSettings.parse(organization.settings).reminderWindowHours);
+      await emitEvent(tx, before.organizationId, "appointment.rescheduled", {
+        ...appointmentEventData(after),
+        previousStartsAt: before.startAt.toISOString(),
+        previousEndsAt: before.endAt.toISOString(),
+      });
+      return {
+        value: after,
+        audit: { action: "appointment.reschedule", entityType: "Appointment", entityId: id, before, after },
+      };
+    }),
+  );
+  const left = previous as Appointment;
+  await announceCalendarChange(ctx.services, {
+    reason: "APPOINTMENT_RESCHEDULED",
+    specialistId: left.specialistId,
+    start: left.startAt.getTime() - left.bufferBeforeMinutes * MINUTE,
+    end: left.endAt.getTime() + left.bufferAfterMinutes * MINUTE,
+  });
+  await announceCalendarChange(ctx.services, {
+    reason: "APPOINTMENT_RESCHEDULED",
+    specialistId: hold.specialistId,
+    start: hold.start,
+    end: hold.end,
+  });
+  return moved;
+}
