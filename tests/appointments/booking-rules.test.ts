@@ -102,7 +102,10 @@ describe("the onboarding gate", () => {
     });
     expect(await admin().appointment.count({ where: { patientId: uuidOf(patient.id) } })).toBe(0);
     // The hold placed for the attempt was given back: once onboarded, the patient books that time.
-    await admin().patient.update({ where: { id: uuidOf(patient.id) }, data: { status: "active", onboardedAt: new Date() } });
+    await admin().patient.update({
+      where: { id: uuidOf(patient.id) },
+      data: { status: "active", onboardedAt: new Date() },
+    });
     await book(server.url, { calendarId: calendar.id, start: at(day, "09:00"), patientId: patient.id }, clinic.owner);
   });
 });
