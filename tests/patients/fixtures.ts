@@ -48,7 +48,11 @@ export async function linkPatientUser(url: string, org: TestOrganization, patien
 }
 
 /** Changes some of the organization's settings, as its owner. */
-export async function updateOrganizationSettings(url: string, org: TestOrganization, settings: Record<string, unknown>) {
+export async function updateOrganizationSettings(
+  url: string,
+  org: TestOrganization,
+  settings: Record<string, unknown>,
+) {
   const result = await gqlData(url, UpdateSettings, { id: org.id, input: { settings } }, org.owner);
   if (result.updateOrganization.__typename !== "MutationUpdateOrganizationSuccess") {
     throw new Error(`updateOrganization failed: ${JSON.stringify(result)}`);
