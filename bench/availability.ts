@@ -11,16 +11,13 @@
  * benchmark's own client work (1,000 SSE streams) shares the machine. Prints median and p99.
  * Needs the local PostgreSQL and Redis (TEST_DATABASE_URL / TEST_REDIS_URL, as the tests).
  */
-import pg from "pg";
-import { migrateDatabase } from "../src/db/migrations.js";
 import { createPrisma } from "../src/db/prisma.js";
-import { createLogger } from "../src/logger.js";
 import { computeTimeslots, type SpecialistSchedule } from "../src/modules/scheduling/availability/compute-timeslots.js";
 import { boundaryInstant, datesBetween, isoWeekday } from "../src/modules/scheduling/availability/time-zones.js";
 import { asUser, createOrganization } from "../tests/support/auth.js";
-import { databaseUrl, testEnv } from "../tests/support/env.js";
 import { startServerProcess } from "../tests/support/process.js";
 import { testServerEnv } from "../tests/support/server.js";
+import { benchDatabase, post, summary, timed } from "./support.js";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -36,25 +33,6 @@ const random = () => {
   seed = (seed * 16_807) % 2_147_483_647;
   return seed / 2_147_483_647;
 };
-
-function summary(label: string, times: number[], extra = "") {
-  const sorted = [...times].sort((x, y) => x - y);
-  const at = (q: number) => (sorted[Math.floor(q * (sorted.length - 1))] ?? 0).toFixed(2);
-  console.log(
-    `${label.padEnd(58)} median ${at(0.5).padStart(7)} ms   p99 ${at(0.99).padStart(7)} ms   (${times.length} runs)${extra}`,
-  );
-}
-
-async function timed(runs: number, warmup: number, run: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  return times;
-}
 
 /** (a) The pure engine on synthetic data of the same shape. */
 function benchPureComputation() {
@@ -94,27 +72,6 @@ function benchPureComputation() {
     return performance.now() - started;
   }).slice(50);
   summary(`(a) pure computation: ${slots} slots, 1,200 busy intervals`, times);
-}
-
-interface GraphQLResult {
-  data?: Record<string, unknown>;
-  errors?: unknown[];
-}
-
-async function post(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  headers: Record<string, string> = {},
-) {
-  const response = await fetch(`${url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const result = (await response.json()) as GraphQLResult;
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data ?? {};
 }
 
 const TIMESLOTS = `query BenchTimeslots($calendarId: ID!, $from: String!, $to: String!, $timeZone: String!) {
@@ -262,12 +219,8 @@ async function benchFanOut(
 
 benchPureComputation();
 
-const name = `cg_bench_availability_${Date.now()}`;
-const admin = new pg.Client({ connectionString: testEnv.databaseUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const adminUrl = databaseUrl(name);
-await migrateDatabase(adminUrl, createLogger("warn"));
+const database = await benchDatabase("availability");
+const { name, adminUrl } = database;
 const owner = createPrisma(adminUrl, 4);
 const server = await startServerProcess(
   testServerEnv(
@@ -433,6 +386,5 @@ try {
 } finally {
   await server.stop();
   await owner.$disconnect();
-  await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-  await admin.end();
+  await database.drop();
 }

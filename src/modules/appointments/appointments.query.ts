@@ -20,8 +20,10 @@ builder.queryFields((t) => ({
   agenda: t.prismaConnection({
     type: AppointmentRef,
     cursor: "id",
+    defaultSize: 100,
+    maxSize: 500,
     description:
-      "The organization's appointments starting in [from, to) (at most 62 days), across specialists, by start time. A patient sees only their own.",
+      "The organization's appointments starting in [from, to) (at most 62 days), across specialists, by start time, 100 a page by default and at most 500. A patient sees only their own.",
     authScopes: { orgRole: memberRoles },
     errors: { types: [ValidationError] },
     args: {
