@@ -39,7 +39,7 @@ export interface BookingRequest {
  */
 export async function bookAppointment(ctx: Context, request: BookingRequest): Promise<Appointment> {
   const key = request.idempotencyKey ?? null;
-  const calendarHint = await calendarOfRequest(ctx, request.slot);
+  const calendarHint = key ? await calendarOfRequest(ctx, request.slot) : null;
   if (key) {
     const replay = await findByIdempotencyKey(ctx, calendarHint, key);
     if (replay) return replay;
@@ -80,10 +80,7 @@ async function writeBooking(
   hold: Hold,
   request: BookingRequest,
 ) {
-  const calendar = await tx.calendar.findUnique({
-    where: { id: hold.calendarId },
-    include: { service: { include: { addOns: { include: { addOn: true } } } } },
-  });
+  const calendar = await tx.calendar.findUnique({ where: { id: hold.calendarId }, include: { service: true } });
   assertMayBook(ctx, calendar);
   const organizationId = calendar.organizationId;
   const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
@@ -92,14 +89,7 @@ async function writeBooking(
   const onboardingIncomplete = patient.status !== "active";
   if (onboardingIncomplete && settings.firstBookingWithoutOnboarding === "refuse")
     throw new OnboardingIncompleteError();
-  const addOnServiceIds = [...new Set(request.addOnServiceIds ?? [])];
-  const offered = new Set(calendar.service.addOns.filter((a) => a.addOn.active).map((a) => a.addOnServiceId));
-  const unknown = addOnServiceIds.findIndex((id) => !offered.has(id));
-  if (unknown >= 0) {
-    throw new ValidationError([
-      { path: ["input", "addOnServiceIds", String(unknown)], message: "is not an add-on of this service" },
-    ]);
-  }
+  const addOnServiceIds = await offeredAddOns(tx, calendar.serviceId, request.addOnServiceIds ?? []);
   const earlier = await tx.appointment.count({ where: { patientId: patient.id } });
   const patientServicePlanId = await consumeBookingSession(tx, {
     patientId: patient.id,
@@ -152,6 +142,24 @@ async function writeBooking(
       after: { ...appointment, addOnServiceIds },
     },
   };
+}
+
+/** The add-ons asked for, each an active add-on of the service (else ValidationError), without repeats. */
+async function offeredAddOns(tx: Prisma.TransactionClient, serviceId: string, requested: string[]) {
+  const addOnServiceIds = [...new Set(requested)];
+  if (!addOnServiceIds.length) return addOnServiceIds;
+  const offered = await tx.serviceAddOn.findMany({
+    where: { serviceId, addOnServiceId: { in: addOnServiceIds }, addOn: { active: true } },
+    select: { addOnServiceId: true },
+  });
+  const known = new Set(offered.map((a) => a.addOnServiceId));
+  const unknown = addOnServiceIds.findIndex((id) => !known.has(id));
+  if (unknown >= 0) {
+    throw new ValidationError([
+      { path: ["input", "addOnServiceIds", String(unknown)], message: "is not an add-on of this service" },
+    ]);
+  }
+  return addOnServiceIds;
 }
 
 /** The calendar a booking request is for, when it can be told before booking (for idempotent replays). */

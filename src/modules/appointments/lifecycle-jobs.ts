@@ -1,6 +1,6 @@
 import type { Prisma } from "../../db/prisma.js";
 import type { Appointment } from "../../generated/prisma/client.js";
-import { enqueue } from "../../jobs/enqueue.js";
+import { enqueueAll, job } from "../../jobs/enqueue.js";
 import { advanceAppointment } from "./advance-appointment.task.js";
 import { lifecycleTimes } from "./lifecycle.js";
 
@@ -15,22 +15,16 @@ export async function scheduleLifecycleJobs(
 ) {
   const { upcomingAt, noShowAt } = lifecycleTimes(appointment, reminderWindowHours);
   const payload = { appointmentId: appointment.id, organizationId: appointment.organizationId };
-  await enqueue(
-    tx,
-    advanceAppointment,
-    { ...payload, to: "upcoming" },
-    {
-      runAt: upcomingAt,
-      jobKey: `appointment:${appointment.id}:upcoming`,
-    },
-  );
-  await enqueue(
-    tx,
-    advanceAppointment,
-    { ...payload, to: "no_show" },
-    {
-      runAt: noShowAt,
-      jobKey: `appointment:${appointment.id}:no_show`,
-    },
-  );
+  await enqueueAll(tx, [
+    job(
+      advanceAppointment,
+      { ...payload, to: "upcoming" },
+      { runAt: upcomingAt, jobKey: `appointment:${appointment.id}:upcoming` },
+    ),
+    job(
+      advanceAppointment,
+      { ...payload, to: "no_show" },
+      { runAt: noShowAt, jobKey: `appointment:${appointment.id}:no_show` },
+    ),
+  ]);
 }
