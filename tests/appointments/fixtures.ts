@@ -1,12 +1,22 @@
 import { graphql } from "../generated/gql.js";
 import type { BookAppointmentInput } from "../generated/graphql.js";
 import { createPatient, linkPatientUser } from "../patients/fixtures.js";
-import { type Api, addDays, calendarWith, globalId, nextWeekday, uuidOf, weekly } from "../scheduling/fixtures.js";
+import {
+  type Api,
+  addDays,
+  calendarWith,
+  globalId,
+  nextWeekday,
+  type TestCalendar,
+  uuidOf,
+  weekly,
+} from "../scheduling/fixtures.js";
 import { type Headers, type TestOrganization, unique } from "../support/auth.js";
 import { gqlData } from "../support/graphql.js";
 import { addMember } from "../support/members.js";
 
 export { globalId, uuidOf };
+export type TestCalendarOf = TestCalendar;
 
 export const BookAppointment = graphql(`
   mutation AppointmentsBook($input: BookAppointmentInput!) {

@@ -47,15 +47,19 @@ export async function linkPatientUser(url: string, org: TestOrganization, patien
   }
 }
 
-/** Sets the onboarding steps the organization requires. */
-export async function requireOnboardingSteps(url: string, org: TestOrganization, steps: string[]) {
-  const result = await gqlData(
-    url,
-    UpdateSettings,
-    { id: org.id, input: { settings: { onboardingSteps: steps } } },
-    org.owner,
-  );
+/** Changes some of the organization's settings, as its owner. */
+export async function updateOrganizationSettings(
+  url: string,
+  org: TestOrganization,
+  settings: Record<string, unknown>,
+) {
+  const result = await gqlData(url, UpdateSettings, { id: org.id, input: { settings } }, org.owner);
   if (result.updateOrganization.__typename !== "MutationUpdateOrganizationSuccess") {
     throw new Error(`updateOrganization failed: ${JSON.stringify(result)}`);
   }
+}
+
+/** Sets the onboarding steps the organization requires. */
+export function requireOnboardingSteps(url: string, org: TestOrganization, steps: string[]) {
+  return updateOrganizationSettings(url, org, { onboardingSteps: steps });
 }

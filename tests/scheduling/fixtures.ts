@@ -251,3 +251,15 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 5_00
   }
   return check();
 }
+
+/** The live timeslots subscription as widgets select it. */
+export const TimeslotsChanged = graphql(`
+  subscription LiveTimeslotsChanged($calendarId: ID!, $from: String!, $to: String!, $timeZone: String!, $specialistId: ID) {
+    timeslotsChanged(calendarId: $calendarId, from: $from, to: $to, timeZone: $timeZone, specialistId: $specialistId) {
+      calendarId
+      reason
+      slots { start availableSpecialists }
+      changed { start availableSpecialists specialistIds }
+    }
+  }
+`);

@@ -13,20 +13,10 @@ import {
   insertAppointment,
   nextWeekday,
   type TestCalendar,
+  TimeslotsChanged,
   uuidOf,
   weekly,
 } from "./fixtures.js";
-
-export const TimeslotsChanged = graphql(`
-  subscription LiveTimeslotsChanged($calendarId: ID!, $from: String!, $to: String!, $timeZone: String!, $specialistId: ID) {
-    timeslotsChanged(calendarId: $calendarId, from: $from, to: $to, timeZone: $timeZone, specialistId: $specialistId) {
-      calendarId
-      reason
-      slots { start availableSpecialists }
-      changed { start availableSpecialists specialistIds }
-    }
-  }
-`);
 
 const ReleaseHold = graphql(`
   mutation LiveReleaseHold($token: String!) { releaseHold(token: $token) { __typename } }
@@ -124,7 +114,10 @@ describe("timeslotsChanged over SSE, one process", () => {
       reason: "APPOINTMENT_BOOKED",
       changed: [{ start: slot("10:30"), availableSpecialists: 0 }],
     });
-    await server.services.adminDb.appointment.update({ where: { id: appointment.id }, data: { status: "cancelled", cancelledAt: new Date() } });
+    await server.services.adminDb.appointment.update({
+      where: { id: appointment.id },
+      data: { status: "cancelled", cancelledAt: new Date() },
+    });
     await announceCalendarChange(server.services, { reason: "APPOINTMENT_CANCELLED", ...change });
     expect((await subscription.next()).timeslotsChanged).toMatchObject({
       reason: "APPOINTMENT_CANCELLED",

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graphql } from "../generated/gql.js";
+import { TimeslotsChanged } from "../scheduling/fixtures.js";
+import { createOrganization, type TestOrganization } from "../support/auth.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { actUntilReceived, gqlData, subscribe } from "../support/graphql.js";
+import { startTestServer, type TestServer } from "../support/server.js";
+import { activePatient, addDays, at, book, bookingDay, clinicCalendar, slotAt } from "./fixtures.js";
+
+const CancelLive = graphql(`
+  mutation LiveCancelAppointment($id: ID!) { cancelAppointment(id: $id) { __typename } }
+`);
+const RescheduleLive = graphql(`
+  mutation LiveRescheduleAppointment($id: ID!, $input: RescheduleAppointmentInput!) {
+    rescheduleAppointment(id: $id, input: $input) { __typename }
+  }
+`);
+
+let db: TestDatabase;
+let server: TestServer;
+let org: TestOrganization;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  server = await startTestServer(db, { SERVER_ROLE: "api" });
+  org = await createOrganization(server.url, "Live booking clinic");
+});
+afterAll(async () => {
+  await server?.close();
+  await db?.drop();
+});
+
+const day = bookingDay(11);
+
+describe("live timeslots follow appointments", () => {
+  it("a booking takes its slot, a cancellation gives it back, a reschedule moves it", async () => {
+    const calendar = await clinicCalendar(server, org);
+    const patient = await activePatient(server.url, org);
+    const subscription = subscribe(server.url, TimeslotsChanged, {
+      calendarId: calendar.id,
+      from: day,
+      to: addDays(day, 1),
+      timeZone: "UTC",
+    });
+    try {
+      const initial = (await subscription.next()).timeslotsChanged;
+      expect(initial.slots.map((s) => s.start)).toContain(slotAt(day, "10:00"));
+      let bookedId = "";
+      const taken = await actUntilReceived(subscription, async () => {
+        if (bookedId) return;
+        bookedId = (
+          await book(server.url, { calendarId: calendar.id, start: at(day, "10:00"), patientId: patient.id }, org.owner)
+        ).appointmentId;
+      });
+      expect(taken.timeslotsChanged.slots.map((s) => s.start)).not.toContain(slotAt(day, "10:00"));
+
+      await gqlData(server.url, CancelLive, { id: bookedId }, org.owner);
+      const back = (await subscription.next(3_000)).timeslotsChanged;
+      expect(back.reason).toBe("APPOINTMENT_CANCELLED");
+      expect(back.changed.map((s) => [s.start, s.availableSpecialists])).toEqual([[slotAt(day, "10:00"), 1]]);
+
+      const again = await book(
+        server.url,
+        { calendarId: calendar.id, start: at(day, "11:00"), patientId: patient.id },
+        org.owner,
+      );
+      expect((await subscription.next(3_000)).timeslotsChanged.slots.map((s) => s.start)).not.toContain(
+        slotAt(day, "11:00"),
+      );
+      await gqlData(
+        server.url,
+        RescheduleLive,
+        { id: again.appointmentId, input: { start: at(day, "12:00") } },
+        org.owner,
+      );
+      const seen: string[][] = [];
+      for (let i = 0; i < 2; i++)
+        seen.push((await subscription.next(3_000)).timeslotsChanged.slots.map((s) => s.start));
+      const last = seen.at(-1) ?? [];
+      expect(last).toContain(slotAt(day, "11:00"));
+      expect(last).not.toContain(slotAt(day, "12:00"));
+    } finally {
+      subscription.close();
+    }
+  });
+});
