@@ -4,7 +4,7 @@
  */
 export const calendarQuery = /* GraphQL */ `
   query BookingWidgetCalendar($slug: String!) {
-    publicCalendar(slug: $slug) { id name slug timezone serviceName durationMinutes }
+    publicCalendar(slug: $slug) { id name serviceName durationMinutes }
   }
 `;
 

@@ -6,8 +6,6 @@ import { clientOperations } from "./widget-operations.js";
 export interface WidgetCalendar {
   id: string;
   name: string;
-  slug: string;
-  timezone: string;
   serviceName: string;
   durationMinutes: number;
 }
