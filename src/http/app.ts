@@ -5,6 +5,7 @@ import { Registry } from "prom-client";
 import { IMPERSONATED_PATIENT_HEADER } from "../auth/impersonation.js";
 import type { Context } from "../graphql/context.js";
 import { schema } from "../graphql/schema.js";
+import { useBookingWidget } from "../modules/booking-widget/use-booking-widget.js";
 import type { Services } from "../services.js";
 import { buildContext, impersonatedPatientOf, requestIdOf } from "./context.js";
 import { useV1Router, V1_INTERNAL_HOST } from "./v1/router.js";
@@ -13,7 +14,8 @@ export type App = ReturnType<typeof buildApp>;
 
 /**
  * The HTTP application: GraphQL (`/graphql`, SSE in distinct-connections mode on the same path,
- * single-connection mode on `/graphql/stream`), `/v1`, `/healthz`, `/readyz`, `/metrics`.
+ * single-connection mode on `/graphql/stream`), `/v1`, the booking widget (`/widget/:slug`),
+ * `/healthz`, `/readyz`, `/metrics`.
  * Separate from listening, so tests and tools can call `app.fetch` directly.
  */
 export function buildApp(
@@ -49,6 +51,9 @@ export function buildApp(
         },
       }),
       useV1Router(() => async (request, serverContext) => yoga.fetch(request, serverContext as Record<string, never>)),
+      useBookingWidget(
+        () => async (request, serverContext) => yoga.fetch(request, serverContext as Record<string, never>),
+      ),
     ],
   });
   return yoga;
