@@ -47,7 +47,14 @@ export function createPubSub(redisUrl: string | undefined, prefix: string, log: 
         .unsubscribe(topic)
         .catch((error: unknown) => log.debug({ err: error, topic }, "redis unsubscribe failed")),
   } as unknown as Redis;
-  const target = createRedisEventTarget<CustomEvent>({ publishClient: redis, subscribeClient });
+  // PUBLISH is not awaited either: one racing the connection's close is logged the same way.
+  const publishClient = {
+    publish: (channel: string, message: string) =>
+      redis
+        .publish(channel, message)
+        .catch((error: unknown) => log.warn({ err: error, channel }, "redis publish failed")),
+  } as unknown as Redis;
+  const target = createRedisEventTarget<CustomEvent>({ publishClient, subscribeClient });
   const eventTarget = {
     addEventListener: (type: string, listener: EventListener) => target.addEventListener(prefix + type, listener),
     removeEventListener: (type: string, listener: EventListener) => target.removeEventListener(prefix + type, listener),
