@@ -16,7 +16,8 @@
  *      all call bookAppointment(calendarId, start, specialistId) for one fresh slot: prints the
  *      time until the last has its answer, the successes (must be 1) and the other answers, per round.
  * The benchmark's clients share the machine with the server. Prints the load average at start and end.
- * DATABASE_POOL_SIZE is passed on to the server (10 by default). BENCH_CPU_PROF=<dir> writes a CPU profile of the server during (1)'s measured part there (bench/cpu-profile.ts).
+ * DATABASE_POOL_SIZE is passed on to the server (10 by default); BENCH_CPU_PROF=<dir> writes a CPU
+ * profile of the server during (1)'s measured part there (see bench/cpu-profile.ts).
  * Needs the local PostgreSQL and Redis (TEST_DATABASE_URL / TEST_REDIS_URL, as the tests).
  */
 import { readFileSync } from "node:fs";
