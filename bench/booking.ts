@@ -123,7 +123,12 @@ const server = await startServerProcess(
         : {}),
     },
   ),
-);
+).catch(async (error) => {
+  await owner.$disconnect();
+  await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+  await admin.end();
+  throw error;
+});
 const stats = new pg.Client({ connectionString: adminUrl });
 await stats.connect();
 const redis = new Redis(testEnv.redisUrl);
