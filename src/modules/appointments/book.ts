@@ -80,22 +80,20 @@ async function writeBooking(
   hold: Hold,
   request: BookingRequest,
 ) {
-  const calendar = await tx.calendar.findUnique({ where: { id: hold.calendarId }, include: { service: true } });
+  const calendar = await bookingCalendar(tx, hold.calendarId);
   assertMayBook(ctx, calendar);
-  const organizationId = calendar.organizationId;
-  const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
-  const settings = organizationSettings.parse(organization.settings);
+  const { organizationId, settings } = calendar;
   const patient = await bookingPatient(tx, booker, request);
   const onboardingIncomplete = patient.status !== "active";
   if (onboardingIncomplete && settings.firstBookingWithoutOnboarding === "refuse")
     throw new OnboardingIncompleteError();
   const addOnServiceIds = await offeredAddOns(tx, calendar.serviceId, request.addOnServiceIds ?? []);
-  const earlier = await tx.appointment.count({ where: { patientId: patient.id } });
+  const earlier = await tx.appointment.findFirst({ where: { patientId: patient.id }, select: { id: true } });
   const patientServicePlanId = await consumeBookingSession(tx, {
     patientId: patient.id,
     serviceId: calendar.serviceId,
     patientServicePlanId: request.patientServicePlanId,
-    required: calendar.service.requiresPlanSession,
+    required: calendar.requiresPlanSession,
   });
   const appointment = await tx.appointment.create({
     data: {
@@ -132,7 +130,7 @@ async function writeBooking(
   await scheduleLifecycleJobs(tx, appointment, settings.reminderWindowHours);
   const event = appointmentEventData(appointment);
   await emitEvent(tx, organizationId, "appointment.booked", event);
-  if (earlier === 0) await emitEvent(tx, organizationId, "appointment.first_booked", event);
+  if (!earlier) await emitEvent(tx, organizationId, "appointment.first_booked", event);
   return {
     value: appointment,
     audit: {
@@ -142,6 +140,34 @@ async function writeBooking(
       after: { ...appointment, addOnServiceIds },
     },
   };
+}
+
+/** What booking reads of a calendar, its service and its organization, in one statement; null when hidden. */
+async function bookingCalendar(tx: Prisma.TransactionClient, calendarId: string) {
+  const [row] = await tx.$queryRaw<
+    {
+      id: string;
+      organization_id: string;
+      service_id: string;
+      active: boolean;
+      slug: string | null;
+      requires_plan_session: boolean;
+      settings: unknown;
+    }[]
+  >`SELECT c.id, c.organization_id, c.service_id, c.active, c.slug, s.requires_plan_session, o.settings
+    FROM calendars c JOIN services s ON s.id = c.service_id JOIN organizations o ON o.id = c.organization_id
+    WHERE c.id = ${calendarId}::uuid`;
+  return row
+    ? {
+        id: row.id,
+        organizationId: row.organization_id,
+        serviceId: row.service_id,
+        active: row.active,
+        slug: row.slug,
+        requiresPlanSession: row.requires_plan_session,
+        settings: organizationSettings.parse(row.settings),
+      }
+    : null;
 }
 
 /** The add-ons asked for, each an active add-on of the service (else ValidationError), without repeats. */

@@ -49,6 +49,13 @@ export async function placeHold(ctx: Context, request: HoldRequest): Promise<Hol
   const { services } = ctx;
   const { ttlMs, maxPerClient } = services.config.holds;
   const clientId = holdClientId(ctx);
+  // A named specialist already held at that time: refused before any database work (a race's losers).
+  if (
+    request.specialistId &&
+    (await services.holds.overlapping([request.specialistId], request.start, request.start + 1)).length
+  ) {
+    throw new SlotUnavailableError("This time was just taken");
+  }
   let placed: Hold | undefined;
   let hold: Hold;
   try {

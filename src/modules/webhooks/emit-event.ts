@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../db/prisma.js";
-import { enqueue } from "../../jobs/enqueue.js";
+import { job } from "../../jobs/enqueue.js";
 import { type EventData, type EventType, eventCatalog } from "./event-catalog.js";
 import { fanOutWebhookEvent } from "./fan-out-webhook-event.task.js";
 
@@ -31,7 +32,12 @@ export async function emitEvent<T extends EventType>(
   type: T,
   data: EventData<T>,
 ): Promise<{ id: string }> {
-  const event = await recordEvent(tx, organizationId, type, data);
-  await enqueue(tx, fanOutWebhookEvent, { eventId: event.id, organizationId, type });
-  return event;
+  const { version, payload } = eventCatalog[type];
+  const id = randomUUID();
+  // One round trip: the event row and its fan-out job (a data-modifying CTE always runs).
+  await tx.$executeRaw`WITH event AS (
+      INSERT INTO webhook_events (id, organization_id, type, version, data)
+      VALUES (${id}::uuid, ${organizationId}::uuid, ${type}, ${version}, ${JSON.stringify(payload.parse(data))}::jsonb))
+    SELECT ${job(fanOutWebhookEvent, { eventId: id, organizationId, type })}`;
+  return { id };
 }

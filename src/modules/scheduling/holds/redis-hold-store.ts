@@ -102,9 +102,12 @@ export function createRedisHoldStore(redis: Redis, prefix: string): HoldStore {
       return { ok: false, reason: result[0] as "SLOT_TAKEN" | "TOO_MANY_HOLDS" };
     },
     async get(token) {
-      const raw = await redis.hget(data, token);
+      const [[, raw], [, time]] = (await redis.pipeline().hget(data, token).time().exec()) as [
+        [unknown, string | null],
+        [unknown, [string, string]],
+      ];
       const hold = raw ? parse(raw) : null;
-      const [seconds, micros] = await redis.time();
+      const [seconds, micros] = time;
       return hold && hold.expiresAt > Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) ? hold : null;
     },
     async extend(token, ttlMs) {
