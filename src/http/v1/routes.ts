@@ -1,3 +1,5 @@
+import { appointmentFileRoutes } from "../../modules/appointments/files/routes.js";
+import { appointmentReviewRoutes } from "../../modules/appointments/reviews/routes.js";
 import { auditRoutes } from "../../modules/audit/routes.js";
 import { authRoutes } from "../../modules/auth/routes.js";
 import { organizationRoutes } from "../../modules/organizations/routes.js";
@@ -22,4 +24,6 @@ export const v1Routes: V1Route[] = [
   ...specialtyRoutes,
   ...schedulingRoutes,
   ...webhookRoutes,
+  ...appointmentFileRoutes,
+  ...appointmentReviewRoutes,
 ];
