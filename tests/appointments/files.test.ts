@@ -220,11 +220,11 @@ describe("appointment files on the local-disk default", () => {
       contentType: "text/plain",
       fileName: "h",
     };
-    const escape = await fetch(
+    const climbing = await fetch(
       `${server.url}/files/${encodeURIComponent(outside)}?${new URLSearchParams({ expires: String(grant.expires), type: grant.contentType, name: grant.fileName, signature: storage.files.sign(grant) })}`,
     );
-    expect(escape.status).toBe(404);
-    expect(await escape.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
+    expect(climbing.status).toBe(404);
+    expect(await climbing.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
   });
 
   it("refuses a type outside the allowlist, an empty file and one above APPOINTMENT_FILE_MAX_BYTES (422)", async () => {
