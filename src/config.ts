@@ -105,6 +105,15 @@ const envSchema = z.object({
   WEBHOOK_MAX_CONSECUTIVE_FAILURES: positiveInt.default(10),
   WEBHOOK_ENDPOINT_CONCURRENCY: positiveInt.max(50).default(2),
   WEBHOOK_ALLOWED_HOSTS: hostsAndNetworks.optional(),
+  PUBLIC_URL: optionalUrl(["http:", "https:"]),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ENDPOINT: optionalUrl(["http:", "https:"]),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: flag.optional(),
+  FILES_DIR: z.string().min(1).default(".data/files"),
+  APPOINTMENT_FILE_MAX_BYTES: positiveInt.default(25 * 1024 * 1024),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -132,6 +141,11 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
   const development = c.NODE_ENV !== "production";
   if (!development && !c.INTEGRATIONS_ENCRYPTION_KEY) {
     throw new ConfigError("Invalid environment variable INTEGRATIONS_ENCRYPTION_KEY: required in production");
+  }
+  if (Boolean(c.S3_ACCESS_KEY_ID) !== Boolean(c.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError(
+      "Invalid environment variable S3_SECRET_ACCESS_KEY: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together",
+    );
   }
   return {
     env: c.NODE_ENV,
@@ -178,6 +192,27 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
       /** Private, loopback or link-local addresses endpoints may nevertheless resolve to. */
       allowedNetworks: allowedNetworks(c.WEBHOOK_ALLOWED_HOSTS ?? []),
     },
+    /** Origin of the URLs this server hands out to itself (local-disk files); unset: the request's origin. */
+    publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ""),
+    storage: {
+      /** The deployment-wide bucket, used when an organization has no `s3` integration; unset: local disk. */
+      s3: c.S3_BUCKET
+        ? {
+            bucket: c.S3_BUCKET,
+            region: c.S3_REGION,
+            endpoint: c.S3_ENDPOINT,
+            forcePathStyle: c.S3_FORCE_PATH_STYLE ?? Boolean(c.S3_ENDPOINT),
+            // Unset: the AWS SDK's default chain (environment, instance or task role).
+            credentials:
+              c.S3_ACCESS_KEY_ID && c.S3_SECRET_ACCESS_KEY
+                ? { accessKeyId: c.S3_ACCESS_KEY_ID, secretAccessKey: c.S3_SECRET_ACCESS_KEY }
+                : undefined,
+          }
+        : undefined,
+      /** Where files live without any S3. */
+      filesDir: c.FILES_DIR,
+    },
+    appointmentFiles: { maxBytes: c.APPOINTMENT_FILE_MAX_BYTES },
   };
 }
 

@@ -7,6 +7,7 @@ import type { HoldStore } from "./modules/scheduling/holds/hold-store.js";
 import { createMemoryHoldStore } from "./modules/scheduling/holds/memory-hold-store.js";
 import { createRedisHoldStore } from "./modules/scheduling/holds/redis-hold-store.js";
 import { createPubSub, type PubSub, type PubSubHandle } from "./pubsub/pubsub.js";
+import { createDefaultStorage, type DefaultStorage } from "./storage/default-storage.js";
 
 /** The long-lived dependencies shared by HTTP requests and jobs. */
 export interface Services {
@@ -21,6 +22,8 @@ export interface Services {
   redis: PubSubHandle["redis"];
   /** Slot holds: in Redis (shared by every process) when REDIS_URL is set, else in this process. */
   holds: HoldStore;
+  /** Where files go when an organization has no `s3` integration: the deployment's bucket or the local disk. */
+  storage: DefaultStorage;
   /** PEM key that verifies session tokens: CLERK_JWT_KEY, or the local development key outside production. */
   jwtKey: string | undefined;
   startedAt: Date;
@@ -50,6 +53,7 @@ export function createServices(
     pubsubKind: pubsub.kind,
     redis: pubsub.redis,
     holds: pubsub.redis ? createRedisHoldStore(pubsub.redis, config.redis.prefix) : createMemoryHoldStore(),
+    storage: createDefaultStorage(config),
     jwtKey: config.auth.clerkJwtKey ?? (config.env === "production" ? undefined : developmentKeyPair().publicKey),
     startedAt: new Date(),
     close: async () => {

@@ -7,6 +7,7 @@ import type { Context } from "../graphql/context.js";
 import { schema } from "../graphql/schema.js";
 import { useBookingWidget } from "../modules/booking-widget/use-booking-widget.js";
 import type { Services } from "../services.js";
+import { useLocalFiles } from "../storage/use-local-files.js";
 import { buildContext, impersonatedPatientOf, requestIdOf } from "./context.js";
 import { useV1Router, V1_INTERNAL_HOST } from "./v1/router.js";
 
@@ -54,6 +55,8 @@ export function buildApp(
       useBookingWidget(
         () => async (request, serverContext) => yoga.fetch(request, serverContext as Record<string, never>),
       ),
+      // Without any S3, this server is the object store: it serves the URLs it signs.
+      ...(services.storage.kind === "local" ? [useLocalFiles(services.storage.files)] : []),
     ],
   });
   return yoga;

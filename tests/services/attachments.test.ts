@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import { createOrganization, type TestOrganization } from "../support/auth.js";
@@ -31,6 +34,7 @@ const DeleteAttachment = graphql(`
 let db: TestDatabase;
 let server: TestServer;
 let s3: TestS3;
+let filesDir: string;
 let a: TestOrganization;
 let b: TestOrganization;
 
@@ -46,24 +50,36 @@ async function connectS3(org: TestOrganization) {
 beforeAll(async () => {
   db = await createTestDatabase();
   s3 = await startTestS3();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
+  filesDir = await mkdtemp(path.join(tmpdir(), "cg-files-"));
+  server = await startTestServer(db, { SERVER_ROLE: "api", FILES_DIR: filesDir });
   [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
 });
 afterAll(async () => {
   await server?.close();
   await s3?.close();
   await db?.drop();
+  await rm(filesDir, { recursive: true, force: true });
 });
 
 const attachment = { fileName: "Knee exercises.pdf", contentType: "application/pdf", sizeBytes: 11 };
 
 describe("service attachments", () => {
-  it("refuses an attachment while the organization has no S3 integration (409), writing nothing", async () => {
+  it("stores an attachment on the server's own storage while the organization has no S3 integration", async () => {
     const org = await createOrganization(server.url, "No S3");
     const service = await createService(server, org);
-    const refused = await v1(server, "POST", `/v1/services/${service}/attachments`, org.owner, attachment);
-    expect(refused.status).toBe(409);
-    expect(await server.services.adminDb.serviceAttachment.count({ where: { serviceId: uuidOf(service) } })).toBe(0);
+    const created = await v1(server, "POST", `/v1/services/${service}/attachments`, org.owner, attachment);
+    expect(created.status).toBe(201);
+    expect(created.body.uploadUrl).toMatch(
+      new RegExp(`^${server.url}/files/organizations/${uuidOf(org.id)}/services/${uuidOf(service)}/attachments/`),
+    );
+    const put = await fetch(created.body.uploadUrl, {
+      method: "PUT",
+      body: "hello knees",
+      headers: { "content-type": "application/pdf" },
+    });
+    expect(put.status).toBe(200);
+    const listed = await v1(server, "GET", `/v1/services/${service}/attachments`, org.owner);
+    expect(await (await fetch(listed.body.data[0].downloadUrl)).text()).toBe("hello knees");
   });
 
   it("answers a presigned PUT URL on the organization's bucket; the uploaded file downloads from downloadUrl", async () => {
@@ -112,7 +128,7 @@ describe("service attachments", () => {
     expect(await server.services.adminDb.serviceAttachment.count({ where: { serviceId: uuidOf(service) } })).toBe(0);
   });
 
-  it("forgets an attachment on DELETE (204), and only staff may add or remove them", async () => {
+  it("deletes an attachment on DELETE (204), and only staff may add or remove them", async () => {
     const service = await createService(server, a);
     const created = await gqlData(
       server.url,

@@ -40,6 +40,8 @@ const forwardedHeaders = [
   "user-agent",
   "x-forwarded-for",
   "x-impersonate-patient",
+  "x-forwarded-host",
+  "x-forwarded-proto",
 ];
 
 function compile(route: V1Route): CompiledRoute {
@@ -103,6 +105,7 @@ export function useV1Router(
         body,
         headers: request.headers,
         requestId: requestIdOf(request),
+        url,
       };
       // The server context (the socket) travels along: the operation sees the caller's address.
       const fetchGraphQL = graphqlFetch();
@@ -113,7 +116,7 @@ export function useV1Router(
 
 async function execute(
   route: CompiledRoute,
-  request: V1Request & { requestId: string },
+  request: V1Request & { requestId: string; url: URL },
   graphqlFetch: (r: Request) => Promise<Response>,
 ) {
   const headers = new Headers({
@@ -125,6 +128,9 @@ async function execute(
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }
+  // The operation runs on an internal URL; URLs it hands out (local-disk files) must name the caller's.
+  if (!headers.has("x-forwarded-host")) headers.set("x-forwarded-host", request.url.host);
+  if (!headers.has("x-forwarded-proto")) headers.set("x-forwarded-proto", request.url.protocol.slice(0, -1));
   const variables = route.variables?.(request) ?? {};
   const response = await graphqlFetch(
     new Request(`http://${V1_INTERNAL_HOST}/graphql`, {

@@ -1,3 +1,5 @@
+import { appointmentFileRoutes } from "../../modules/appointments/files/routes.js";
+import { appointmentReviewRoutes } from "../../modules/appointments/reviews/routes.js";
 import { appointmentRoutes } from "../../modules/appointments/routes.js";
 import { auditRoutes } from "../../modules/audit/routes.js";
 import { authRoutes } from "../../modules/auth/routes.js";
@@ -24,4 +26,6 @@ export const v1Routes: V1Route[] = [
   ...schedulingRoutes,
   ...webhookRoutes,
   ...appointmentRoutes,
+  ...appointmentFileRoutes,
+  ...appointmentReviewRoutes,
 ];

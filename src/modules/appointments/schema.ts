@@ -6,3 +6,5 @@ import "./book-appointment.mutation.js";
 import "./appointments.query.js";
 import "./status.mutations.js";
 import "./reschedule-appointment.mutation.js";
+import "./files/schema.js";
+import "./reviews/schema.js";

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { ConflictError, NotFoundError } from "../../errors.js";
+import { NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { organizationObjectKey } from "../../storage/object-keys.js";
+import { objectStoreFor } from "../../storage/organization-store.js";
 import { audited } from "../audit/audited.js";
-import { attachmentKey, organizationStorage, PRESIGNED_URL_SECONDS, presignedUpload } from "./attachment-storage.js";
 import { findService } from "./catalog-lookups.js";
 import { catalogRoles } from "./roles.js";
 import { ServiceRef } from "./service.type.js";
@@ -38,7 +39,7 @@ const AttachmentUploadRef = builder.objectRef<AttachmentUpload>("ServiceAttachme
   fields: (t) => ({
     attachment: t.field({ type: ServiceAttachmentRef, resolve: (upload) => upload.attachment as never }),
     uploadUrl: t.exposeString("uploadUrl", {
-      description: "PUT the file's bytes here (with its Content-Type) before `expiresAt`.",
+      description: "PUT exactly `sizeBytes` bytes here (with its Content-Type) before `expiresAt`.",
     }),
     expiresAt: t.expose("expiresAt", { type: "DateTime" }),
   }),
@@ -48,13 +49,12 @@ builder.mutationField("createServiceAttachment", (t) =>
   t.field({
     type: AttachmentUploadRef,
     description:
-      "Records a file of a service and answers a presigned S3 URL to upload it to. Needs the organization's `s3` integration.",
+      "Records a file of a service and answers a presigned URL to upload it to: the organization's `s3` integration, else the server's storage.",
     authScopes: { orgRole: catalogRoles },
-    errors: { types: [NotFoundError, ConflictError] },
+    errors: { types: [NotFoundError] },
     args: { input: t.arg({ type: CreateServiceAttachmentInput }) },
     resolve: async (_root, { input }, ctx) => {
-      const storage = await organizationStorage(ctx);
-      if (!storage) throw new ConflictError("Set up the organization's s3 integration before adding attachments");
+      const store = await objectStoreFor(ctx);
       return audited(ctx, async (tx) => {
         const service = await findService(tx, input.serviceId.id);
         const id = randomUUID();
@@ -66,13 +66,20 @@ builder.mutationField("createServiceAttachment", (t) =>
             fileName: input.fileName,
             contentType: input.contentType,
             sizeBytes: input.sizeBytes,
-            storageKey: attachmentKey(service.organizationId, service.id, id, input.fileName),
+            storageKey: organizationObjectKey(
+              service.organizationId,
+              "services",
+              service.id,
+              "attachments",
+              id,
+              input.fileName,
+            ),
             uploadedById: ctx.scope.userId,
           },
         });
-        const uploadUrl = await presignedUpload(storage, attachment.storageKey, attachment.contentType);
+        const upload = await store.uploadUrl(attachment.storageKey, attachment);
         return {
-          value: { attachment, uploadUrl, expiresAt: new Date(Date.now() + PRESIGNED_URL_SECONDS * 1000) },
+          value: { attachment, uploadUrl: upload.url, expiresAt: upload.expiresAt },
           audit: {
             action: "service_attachment.create",
             entityType: "ServiceAttachment",
@@ -88,19 +95,23 @@ builder.mutationField("createServiceAttachment", (t) =>
 builder.mutationField("deleteServiceAttachment", (t) =>
   t.field({
     type: ServiceAttachmentRef,
-    description: "Forgets a file of a service. The object stays in the bucket.",
+    description: "Deletes a file of a service and its bytes.",
     authScopes: { orgRole: catalogRoles },
     errors: { types: [NotFoundError] },
     args: { id: t.arg.globalID({ for: ServiceAttachmentRef }) },
-    resolve: (_root, { id }, ctx) =>
-      audited(ctx, async (tx) => {
+    resolve: async (_root, { id }, ctx) => {
+      const store = await objectStoreFor(ctx);
+      return audited(ctx, async (tx) => {
         const before = await tx.serviceAttachment.findUnique({ where: { id: id.id } });
         if (!before) throw new NotFoundError("ServiceAttachment");
         await tx.serviceAttachment.delete({ where: { id: before.id } });
+        // Inside the transaction: if storage refuses, the row stays and the client may retry.
+        await store.delete(before.storageKey);
         return {
           value: before,
           audit: { action: "service_attachment.delete", entityType: "ServiceAttachment", entityId: before.id, before },
         };
-      }),
+      });
+    },
   }),
 );

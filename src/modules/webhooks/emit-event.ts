@@ -34,10 +34,12 @@ export async function emitEvent<T extends EventType>(
 ): Promise<{ id: string }> {
   const { version, payload } = eventCatalog[type];
   const id = randomUUID();
-  // One round trip: the event row and its fan-out job (a data-modifying CTE always runs).
+  // One round trip: the event row and its fan-out job (a data-modifying CTE always runs). The
+  // clock, not the transaction's start, dates it: events of one transaction keep their order.
   await tx.$executeRaw`WITH event AS (
-      INSERT INTO webhook_events (id, organization_id, type, version, data)
-      VALUES (${id}::uuid, ${organizationId}::uuid, ${type}, ${version}, ${JSON.stringify(payload.parse(data))}::jsonb))
+      INSERT INTO webhook_events (id, organization_id, type, version, data, created_at)
+      VALUES (${id}::uuid, ${organizationId}::uuid, ${type}, ${version}, ${JSON.stringify(payload.parse(data))}::jsonb,
+        clock_timestamp()))
     SELECT ${job(fanOutWebhookEvent, { eventId: id, organizationId, type })}`;
   return { id };
 }

@@ -1,0 +1,12 @@
+import { staffRoles } from "../../../auth/roles.js";
+import { builder } from "../../../graphql/builder.js";
+import { SpecialistRef } from "../../specialists/specialist.type.js";
+
+builder.prismaObjectField(SpecialistRef, "reviews", (t) =>
+  t.relatedConnection("reviews", {
+    cursor: "id",
+    description: "The specialist's reviews, newest first. Staff only.",
+    authScopes: { orgRole: staffRoles },
+    query: { orderBy: [{ createdAt: "desc" }, { id: "desc" }] },
+  }),
+);

@@ -1,0 +1,50 @@
+import type { Context } from "../graphql/context.js";
+import { decryptSecrets } from "../modules/organizations/integration-secrets.js";
+import { localObjectStore } from "./local-object-store.js";
+import type { ObjectStore } from "./object-store.js";
+import { createS3ObjectStore } from "./s3-object-store.js";
+
+interface S3IntegrationConfig {
+  bucket: string;
+  region: string;
+  endpoint?: string;
+  forcePathStyle?: boolean;
+}
+
+const perRequest = new WeakMap<Context, Promise<ObjectStore>>();
+
+/**
+ * The store of the caller's organization: its own bucket when it has an `s3` integration,
+ * else the deployment's default (see `default-storage.ts`). Read once per request.
+ * Files stay in the store they were written to: set the integration up before the first upload.
+ */
+export function objectStoreFor(ctx: Context): Promise<ObjectStore> {
+  let store = perRequest.get(ctx);
+  if (!store) {
+    store = ctx.db.organizationIntegration.findFirst({ where: { provider: "s3" } }).then((integration) => {
+      if (integration?.secretsEncrypted) {
+        const config = integration.config as unknown as S3IntegrationConfig;
+        const secrets = decryptSecrets(ctx.services.config.integrationsKey, integration.secretsEncrypted);
+        return createS3ObjectStore({
+          ...config,
+          credentials: { accessKeyId: secrets.accessKeyId ?? "", secretAccessKey: secrets.secretAccessKey ?? "" },
+        });
+      }
+      const fallback = ctx.services.storage;
+      return fallback.kind === "s3" ? fallback.store : localObjectStore(fallback.files, publicOrigin(ctx));
+    });
+    perRequest.set(ctx, store);
+  }
+  return store;
+}
+
+/** Where clients reach this server: PUBLIC_URL, else what the request (or a proxy in front) says. */
+function publicOrigin(ctx: Context): string {
+  const configured = ctx.services.config.publicUrl;
+  if (configured) return configured;
+  const { headers, url } = ctx.request;
+  const own = new URL(url);
+  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || own.host;
+  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || own.protocol.slice(0, -1);
+  return `${proto}://${host}`;
+}
