@@ -105,6 +105,8 @@ const envSchema = z.object({
   WEBHOOK_MAX_CONSECUTIVE_FAILURES: positiveInt.default(10),
   WEBHOOK_ENDPOINT_CONCURRENCY: positiveInt.max(50).default(2),
   WEBHOOK_ALLOWED_HOSTS: hostsAndNetworks.optional(),
+  DAILY_API_URL: optionalUrl(["https:", "http:"]).default("https://api.daily.co/v1"),
+  DAILY_TIMEOUT_MS: positiveInt.default(10_000),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -177,6 +179,12 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
       allowedHosts: new Set((c.WEBHOOK_ALLOWED_HOSTS ?? []).filter((e) => !networkOf(e))),
       /** Private, loopback or link-local addresses endpoints may nevertheless resolve to. */
       allowedNetworks: allowedNetworks(c.WEBHOOK_ALLOWED_HOSTS ?? []),
+    },
+    daily: {
+      /** Daily.co's REST API; an organization's `daily` integration may name another (`config.apiUrl`). */
+      apiUrl: c.DAILY_API_URL,
+      /** One request to Daily (answer included) fails after this, and is retried. */
+      timeoutMs: c.DAILY_TIMEOUT_MS,
     },
   };
 }

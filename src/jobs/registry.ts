@@ -1,3 +1,4 @@
+import { videoTasks } from "../modules/appointments/video/tasks.js";
 import { servicesTasks } from "../modules/services/tasks.js";
 import { systemTasks } from "../modules/system/tasks.js";
 import { webhookTasks } from "../modules/webhooks/tasks.js";
@@ -5,4 +6,4 @@ import type { TaskDefinition } from "./task.js";
 
 /** Every task the worker runs; each module contributes its list. */
 // biome-ignore lint/suspicious/noExplicitAny: payload types differ per task; each is checked by its own schema
-export const tasks: TaskDefinition<any>[] = [...systemTasks, ...servicesTasks, ...webhookTasks];
+export const tasks: TaskDefinition<any>[] = [...systemTasks, ...servicesTasks, ...webhookTasks, ...videoTasks];

@@ -1,3 +1,4 @@
+import { videoRoutes } from "../../modules/appointments/video/routes.js";
 import { auditRoutes } from "../../modules/audit/routes.js";
 import { authRoutes } from "../../modules/auth/routes.js";
 import { organizationRoutes } from "../../modules/organizations/routes.js";
@@ -22,4 +23,5 @@ export const v1Routes: V1Route[] = [
   ...specialtyRoutes,
   ...schedulingRoutes,
   ...webhookRoutes,
+  ...videoRoutes,
 ];

@@ -6,7 +6,11 @@ export const AppointmentHistoryEntryRef = builder.prismaObject("AppointmentHisto
   name: "AppointmentHistoryEntry",
   description: "One step of an appointment's life: the booking, a status change, or a reschedule.",
   fields: (t) => ({
-    fromStatus: t.expose("fromStatus", { type: AppointmentStatusEnum, nullable: true, description: "Null for the booking." }),
+    fromStatus: t.expose("fromStatus", {
+      type: AppointmentStatusEnum,
+      nullable: true,
+      description: "Null for the booking.",
+    }),
     toStatus: t.expose("toStatus", { type: AppointmentStatusEnum }),
     actor: t.expose("actor", { type: AppointmentActorEnum }),
     reason: t.exposeString("reason", { nullable: true }),

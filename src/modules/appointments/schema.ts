@@ -1,2 +1,3 @@
 import "./enums.js";
 import "./appointment.type.js";
+import "./video/schema.js";
