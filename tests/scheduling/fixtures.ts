@@ -174,6 +174,7 @@ export async function insertAppointment(
       bufferBeforeMinutes: appointment.bufferBeforeMinutes ?? 0,
       bufferAfterMinutes: appointment.bufferAfterMinutes ?? 0,
       status: appointment.status ?? "booked",
+      cancelledAt: appointment.status === "cancelled" ? new Date() : null,
     },
   });
 }

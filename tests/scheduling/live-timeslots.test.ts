@@ -124,7 +124,10 @@ describe("timeslotsChanged over SSE, one process", () => {
       reason: "APPOINTMENT_BOOKED",
       changed: [{ start: slot("10:30"), availableSpecialists: 0 }],
     });
-    await server.services.adminDb.appointment.update({ where: { id: appointment.id }, data: { status: "cancelled" } });
+    await server.services.adminDb.appointment.update({
+      where: { id: appointment.id },
+      data: { status: "cancelled", cancelledAt: new Date() },
+    });
     await announceCalendarChange(server.services, { reason: "APPOINTMENT_CANCELLED", ...change });
     expect((await subscription.next()).timeslotsChanged).toMatchObject({
       reason: "APPOINTMENT_CANCELLED",
