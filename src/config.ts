@@ -114,6 +114,8 @@ const envSchema = z.object({
   S3_FORCE_PATH_STYLE: flag.optional(),
   FILES_DIR: z.string().min(1).default(".data/files"),
   APPOINTMENT_FILE_MAX_BYTES: positiveInt.default(25 * 1024 * 1024),
+  DAILY_API_URL: optionalUrl(["https:", "http:"]).default("https://api.daily.co/v1"),
+  DAILY_TIMEOUT_MS: positiveInt.default(10_000),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -213,6 +215,12 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
       filesDir: c.FILES_DIR,
     },
     appointmentFiles: { maxBytes: c.APPOINTMENT_FILE_MAX_BYTES },
+    daily: {
+      /** Daily.co's REST API; an organization's `daily` integration may name another (`config.apiUrl`). */
+      apiUrl: c.DAILY_API_URL,
+      /** One request to Daily (answer included) fails after this, and is retried. */
+      timeoutMs: c.DAILY_TIMEOUT_MS,
+    },
   };
 }
 

@@ -243,7 +243,7 @@ export async function holdSlot(
 }
 
 /** Repeats `check` until it returns true or `timeoutMs` passes; false then. */
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<boolean> {
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return true;

@@ -30,6 +30,8 @@ const statusByCode: Record<string, number> = {
   SLOT_UNAVAILABLE: 409,
   TOO_MANY_HOLDS: 409,
   VALIDATION_FAILED: 422,
+  VIDEO_UNAVAILABLE: 409,
+  VIDEO_PROVIDER_ERROR: 502,
 };
 
 /** Headers a `/v1` call passes on to the GraphQL operation it runs. */

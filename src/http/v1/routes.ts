@@ -1,6 +1,7 @@
 import { appointmentFileRoutes } from "../../modules/appointments/files/routes.js";
 import { appointmentReviewRoutes } from "../../modules/appointments/reviews/routes.js";
 import { appointmentRoutes } from "../../modules/appointments/routes.js";
+import { videoRoutes } from "../../modules/appointments/video/routes.js";
 import { auditRoutes } from "../../modules/audit/routes.js";
 import { authRoutes } from "../../modules/auth/routes.js";
 import { organizationRoutes } from "../../modules/organizations/routes.js";
@@ -28,4 +29,5 @@ export const v1Routes: V1Route[] = [
   ...appointmentRoutes,
   ...appointmentFileRoutes,
   ...appointmentReviewRoutes,
+  ...videoRoutes,
 ];

@@ -18,6 +18,7 @@ import { bookingPatient, type PatientContact } from "./booking-patient.js";
 import { consumeBookingSession } from "./booking-plan-session.js";
 import { HoldExpiredError, OnboardingIncompleteError } from "./errors.js";
 import { scheduleLifecycleJobs } from "./lifecycle-jobs.js";
+import { scheduleVideoRoom } from "./video/schedule-video-room.js";
 
 export interface BookingRequest {
   slot: SlotChoice;
@@ -128,6 +129,7 @@ async function writeBooking(
     },
   });
   await scheduleLifecycleJobs(tx, appointment, settings.reminderWindowHours);
+  if (calendar.telehealth) await scheduleVideoRoom(tx, appointment);
   const event = appointmentEventData(appointment);
   await emitEvent(tx, organizationId, "appointment.booked", event);
   if (!earlier) await emitEvent(tx, organizationId, "appointment.first_booked", event);
@@ -152,9 +154,11 @@ async function bookingCalendar(tx: Prisma.TransactionClient, calendarId: string)
       active: boolean;
       slug: string | null;
       requires_plan_session: boolean;
+      telehealth: boolean;
       settings: unknown;
     }[]
-  >`SELECT c.id, c.organization_id, c.service_id, c.active, c.slug, s.requires_plan_session, o.settings
+  >`SELECT c.id, c.organization_id, c.service_id, c.active, c.slug, s.requires_plan_session,
+      s.delivery_mode = 'telehealth' AS telehealth, o.settings
     FROM calendars c JOIN services s ON s.id = c.service_id JOIN organizations o ON o.id = c.organization_id
     WHERE c.id = ${calendarId}::uuid`;
   return row
@@ -165,6 +169,7 @@ async function bookingCalendar(tx: Prisma.TransactionClient, calendarId: string)
         active: row.active,
         slug: row.slug,
         requiresPlanSession: row.requires_plan_session,
+        telehealth: row.telehealth,
         settings: organizationSettings.parse(row.settings),
       }
     : null;

@@ -4,6 +4,7 @@ import type { Appointment, AppointmentActor, AppointmentStatus } from "../../gen
 import { restorePlanSession } from "../services/patient-plans.js";
 import { emitStatusEvent } from "./appointment-events.js";
 import { assertTransition } from "./lifecycle.js";
+import { scheduleVideoRoomDeletion } from "./video/schedule-video-room.js";
 
 /** The appointment row, locked until the transaction ends; null when row-level security hides it. */
 export async function lockAppointment(tx: Prisma.TransactionClient, id: string): Promise<Appointment | null> {
@@ -21,7 +22,7 @@ export interface StatusChange {
 /**
  * Moves a (locked) appointment to `to` if the lifecycle allows it: records the step in its
  * history and emits its event in the same transaction; a cancelled appointment gives its plan
- * session back. Throws InvalidTransitionError (nothing changes) otherwise.
+ * session back; a finished one (cancelled, done, no-show) has its video room deleted. Throws InvalidTransitionError (nothing changes) otherwise.
  */
 export async function changeStatus(
   tx: Prisma.TransactionClient,
@@ -59,6 +60,7 @@ export async function changeStatus(
   if (to === "cancelled" && appointment.patientServicePlanId) {
     await restorePlanSession(tx, appointment.patientServicePlanId, appointment.serviceId);
   }
+  if (to === "cancelled" || to === "done" || to === "no_show") await scheduleVideoRoomDeletion(tx, updated);
   await emitStatusEvent(tx, updated);
   return updated;
 }

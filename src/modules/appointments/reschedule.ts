@@ -11,6 +11,7 @@ import { lockVisibleAppointment } from "./change-status.js";
 import { changeableStatuses } from "./lifecycle.js";
 import { scheduleLifecycleJobs } from "./lifecycle-jobs.js";
 import { assertPatientMayChange } from "./transition.js";
+import { scheduleVideoRoom } from "./video/schedule-video-room.js";
 
 const MINUTE = 60_000;
 
@@ -67,6 +68,8 @@ export async function rescheduleAppointment(ctx: Context, id: string, slot: Slot
       });
       const organization = await tx.organization.findUniqueOrThrow({ where: { id: before.organizationId } });
       await scheduleLifecycleJobs(tx, after, organizationSettings.parse(organization.settings).reminderWindowHours);
+      // The job replaces a room made for the old time (and does nothing for other services).
+      await scheduleVideoRoom(tx, after);
       await emitEvent(tx, before.organizationId, "appointment.rescheduled", {
         ...appointmentEventData(after),
         previousStartsAt: before.startAt.toISOString(),

@@ -8,3 +8,4 @@ import "./status.mutations.js";
 import "./reschedule-appointment.mutation.js";
 import "./files/schema.js";
 import "./reviews/schema.js";
+import "./video/schema.js";

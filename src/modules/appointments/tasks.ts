@@ -1,3 +1,4 @@
 import { advanceAppointment } from "./advance-appointment.task.js";
+import { videoTasks } from "./video/tasks.js";
 
-export const appointmentTasks = [advanceAppointment];
+export const appointmentTasks = [advanceAppointment, ...videoTasks];

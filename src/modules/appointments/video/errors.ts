@@ -1,0 +1,73 @@
+import { AppError } from "../../../errors.js";
+import { builder } from "../../../graphql/builder.js";
+import { ErrorInterface } from "../../../graphql/error-types.js";
+
+/** Why an appointment has no video visit to join right now. */
+export type VideoUnavailableReason = "NOT_TELEHEALTH" | "NOT_ACTIVE" | "OUTSIDE_WINDOW" | "NO_INTEGRATION";
+
+/** The appointment exists but cannot be joined by video (now, or ever). */
+export class VideoUnavailableError extends AppError {
+  readonly code = "VIDEO_UNAVAILABLE";
+  constructor(
+    readonly reason: VideoUnavailableReason,
+    message: string,
+    /** OUTSIDE_WINDOW: when the visit can be joined. */
+    readonly window: { opensAt: Date; closesAt: Date } | null = null,
+  ) {
+    super(message);
+    this.name = "VideoUnavailableError";
+  }
+}
+
+/**
+ * Daily.co refused a request (4xx other than 429: at once), or did not answer well after a
+ * few attempts (5xx, 429, timeouts, network errors). Carries Daily's own `error` and `info`.
+ */
+export class VideoProviderError extends AppError {
+  readonly code = "VIDEO_PROVIDER_ERROR";
+  constructor(
+    message: string,
+    /** Daily's HTTP status; null when it never answered. */
+    readonly status: number | null,
+    readonly providerError: string | null = null,
+    readonly providerInfo: string | null = null,
+  ) {
+    super(message);
+    this.name = "VideoProviderError";
+  }
+}
+
+const VideoUnavailableReasonEnum = builder.enumType("VideoUnavailableReason", {
+  values: {
+    NOT_TELEHEALTH: { description: "The appointment's service is not delivered by video." },
+    NOT_ACTIVE: { description: "The appointment is cancelled, done or a no-show." },
+    OUTSIDE_WINDOW: { description: "Too early or too late: see `opensAt` and `closesAt`." },
+    NO_INTEGRATION: { description: "The organization has not set up its Daily.co integration." },
+  } as const,
+});
+
+builder.objectType(VideoUnavailableError, {
+  name: "VideoUnavailableError",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    reason: t.field({ type: VideoUnavailableReasonEnum, resolve: (e) => e.reason }),
+    opensAt: t.field({ type: "DateTime", nullable: true, resolve: (e) => e.window?.opensAt ?? null }),
+    closesAt: t.field({ type: "DateTime", nullable: true, resolve: (e) => e.window?.closesAt ?? null }),
+  }),
+});
+
+builder.objectType(VideoProviderError, {
+  name: "VideoProviderError",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    status: t.exposeInt("status", {
+      nullable: true,
+      description: "Daily.co's HTTP status; null when it never answered.",
+    }),
+    providerError: t.exposeString("providerError", {
+      nullable: true,
+      description: "Daily.co's `error`, e.g. `authentication-error`.",
+    }),
+    providerInfo: t.exposeString("providerInfo", { nullable: true, description: "Daily.co's `info`, for people." }),
+  }),
+});

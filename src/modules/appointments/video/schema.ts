@@ -1,0 +1,3 @@
+import "./errors.js";
+import "./appointment-video.field.js";
+import "./join-video-visit.mutation.js";
