@@ -1,4 +1,5 @@
 import { type Runner, run, type TaskList } from "graphile-worker";
+import pg from "pg";
 import type { Services } from "../services.js";
 import { recoverOrphanedJobs } from "./orphaned-jobs.js";
 import { tasks } from "./registry.js";
@@ -26,21 +27,29 @@ export function taskList(services: Services): TaskList {
 /** Starts the job runner in this process (roles `all` and `worker`). */
 export async function startWorker(services: Services, adminUrl: string): Promise<Runner> {
   const recovery = await recoverOrphanedJobs(services, adminUrl);
+  // Our own pool rather than graphile-worker's: its error handler stays attached until the pool
+  // has ended, so a connection the server drops (a restart, a dropped database) is logged instead
+  // of surfacing as an unhandled error while the worker shuts down.
+  const pgPool = new pg.Pool({
+    connectionString: adminUrl,
+    max: Math.max(10, services.config.worker.concurrency + 2),
+  });
+  pgPool.on("error", (error) => services.log.warn({ err: error }, "worker database connection lost"));
+  const release = () => Promise.allSettled([recovery.stop(), pgPool.end()]);
   try {
     const runner = await run({
-      connectionString: adminUrl,
+      pgPool,
       concurrency: services.config.worker.concurrency,
-      maxPoolSize: Math.max(10, services.config.worker.concurrency + 2),
       taskList: taskList(services),
       logger: workerLogger(services.log),
       events: recovery.events,
       noHandleSignals: true,
       pollInterval: 1000,
     });
-    void runner.promise.finally(() => recovery.stop()).catch(() => {});
+    void runner.promise.finally(release).catch(() => {});
     return runner;
   } catch (error) {
-    await recovery.stop();
+    await release();
     throw error;
   }
 }
