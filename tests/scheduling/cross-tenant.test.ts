@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scopedClient } from "../../src/db/tenant.js";
 import { graphql } from "../generated/gql.js";
 import {
-  addMember,
   asApiKey,
   createApiKey,
   createOrganization,
@@ -12,6 +11,7 @@ import {
 } from "../support/auth.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { gql, gqlData } from "../support/graphql.js";
+import { addMember } from "../support/members.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 import {
   addDays,

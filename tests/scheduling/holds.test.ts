@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { addMember, createOrganization, type TestOrganization, unique } from "../support/auth.js";
+import { createOrganization, type TestOrganization, unique } from "../support/auth.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { gql, gqlData } from "../support/graphql.js";
+import { addMember } from "../support/members.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 import {
   addDays,

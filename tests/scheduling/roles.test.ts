@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import {
-  addMember,
-  asApiKey,
-  createApiKey,
-  createOrganization,
-  type Headers,
-  type TestMember,
-  type TestOrganization,
-} from "../support/auth.js";
+import { asApiKey, createApiKey, createOrganization, type Headers, type TestOrganization } from "../support/auth.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { gql } from "../support/graphql.js";
+import { addMember, type TestMember } from "../support/members.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 import {
   addDays,
@@ -95,7 +88,7 @@ beforeAll(async () => {
     specialistKey: asApiKey((await createApiKey(server.url, org, "specialist")).key),
     anonymous: anonymousAt("10.40.0.1"),
   };
-  ownProfile = await createSpecialist(server, org, { userId: specialistMember.userId });
+  ownProfile = await createSpecialist(server, org, { userId: uuidOf(specialistMember.userId) });
   otherProfile = await createSpecialist(server, org);
   calendar = await calendarWith(server, org, { specialists: [{ weeklyHours: weekly("09:00", "12:00") }] });
 });

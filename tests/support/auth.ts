@@ -80,38 +80,3 @@ export async function createApiKey(
   }
   return { key: result.createApiKey.data.key, id: result.createApiKey.data.apiKey.id };
 }
-
-const InviteMember = graphql(`
-  mutation FixtureInviteMember($input: InviteMemberInput!) {
-    inviteMember(input: $input) { __typename ... on Error { message } }
-  }
-`);
-
-const MemberMe = graphql(`
-  query FixtureMemberMe { me { role user { id } } }
-`);
-
-export interface TestMember {
-  headers: Headers;
-  sub: string;
-  /** The user's id (uuid), as stored. */
-  userId: string;
-}
-
-/** A new user invited by the owner with `role`; their first request turns the invitation into a membership. */
-export async function addMember(
-  url: string,
-  org: TestOrganization,
-  role: "admin" | "specialist" | "staff" | "patient",
-): Promise<TestMember> {
-  const sub = unique(`user_${role}`);
-  const email = `${sub}@example.com`;
-  const invited = await gqlData(url, InviteMember, { input: { organizationId: org.id, email, role } }, org.owner);
-  if (invited.inviteMember.__typename !== "MutationInviteMemberSuccess") {
-    throw new Error(`inviteMember failed: ${JSON.stringify(invited)}`);
-  }
-  const headers = asUser(sub, { email });
-  const me = await gqlData(url, MemberMe, undefined, headers);
-  if (me.me.role !== role || !me.me.user) throw new Error(`the invitation did not make a ${role}`);
-  return { headers, sub, userId: Buffer.from(me.me.user.id, "base64").toString().split(":")[1] as string };
-}
