@@ -15,6 +15,7 @@ import { gqlData } from "../support/graphql.js";
 import { addMember } from "../support/members.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
+import { globalId } from "./fixtures.js";
 import { eventually, type VideoClinic, videoAppointment, videoClinic } from "./video-fixtures.js";
 
 const Join = graphql(`
@@ -37,7 +38,7 @@ const AppointmentVideo = graphql(`
 `);
 
 const MINUTE = 60_000;
-const appointmentGlobalId = (id: string) => Buffer.from(`Appointment:${id}`).toString("base64");
+const appointmentGlobalId = (id: string) => globalId("Appointment", id);
 const seconds = (at: Date) => Math.floor(at.getTime() / 1000);
 
 let db: TestDatabase;
@@ -382,9 +383,9 @@ describe("booking and cancelling through the API", () => {
       BookVideo,
       {
         input: {
-          calendarId: Buffer.from(`Calendar:${calendarId}`).toString("base64"),
+          calendarId: globalId("Calendar", calendarId),
           start,
-          patientId: Buffer.from(`Patient:${c.patientId}`).toString("base64"),
+          patientId: globalId("Patient", c.patientId),
         },
       },
       c.org.owner,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineTask } from "../../jobs/task.js";
 import { systemAudit } from "../audit/audited.js";
-import { organizationSettings } from "../organizations/settings.js";
+import { readOrganizationSettings } from "../organizations/settings.js";
 import { changeStatus, lockAppointment } from "./change-status.js";
 import { changeableStatuses, lifecycleTimes } from "./lifecycle.js";
 
@@ -18,11 +18,8 @@ export const advanceAppointment = defineTask({
     await services.adminDb.$transaction(async (tx) => {
       const appointment = await lockAppointment(tx, appointmentId);
       if (!appointment || appointment.organizationId !== organizationId) return;
-      const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
-      const { upcomingAt, noShowAt } = lifecycleTimes(
-        appointment,
-        organizationSettings.parse(organization.settings).reminderWindowHours,
-      );
+      const { reminderWindowHours } = await readOrganizationSettings(tx, organizationId);
+      const { upcomingAt, noShowAt } = lifecycleTimes(appointment, reminderWindowHours);
       const now = new Date();
       const due =
         to === "upcoming"

@@ -17,6 +17,7 @@ import { consumingHold, holdBuffers, type SlotChoice } from "./booking-hold.js";
 import { bookingPatient, type PatientContact } from "./booking-patient.js";
 import { consumeBookingSession } from "./booking-plan-session.js";
 import { HoldExpiredError, OnboardingIncompleteError } from "./errors.js";
+import { recordHistory } from "./history.js";
 import { scheduleLifecycleJobs } from "./lifecycle-jobs.js";
 import { scheduleVideoRoom } from "./video/schedule-video-room.js";
 
@@ -119,14 +120,11 @@ async function writeBooking(
       data: addOnServiceIds.map((serviceId) => ({ organizationId, appointmentId: appointment.id, serviceId })),
     });
   }
-  await tx.appointmentHistory.createMany({
-    data: {
-      organizationId,
-      appointmentId: appointment.id,
-      toStatus: "booked",
-      actor: booker.actor,
-      actorUserId: ctx.scope.userId,
-    },
+  await recordHistory(tx, appointment, {
+    fromStatus: null,
+    toStatus: "booked",
+    actor: booker.actor,
+    actorUserId: ctx.scope.userId,
   });
   await scheduleLifecycleJobs(tx, appointment, settings.reminderWindowHours);
   if (calendar.telehealth) await scheduleVideoRoom(tx, appointment);

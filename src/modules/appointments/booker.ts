@@ -32,3 +32,6 @@ export function bookerIn(ctx: Context, organizationId: string): Booker {
   }
   return { source: "staff", actor: "staff", scope: { ...scope, patientId: null, databaseRole: undefined } };
 }
+
+/** Who a member's change to an appointment is recorded as: its patient, or the staff. */
+export const memberActor = (ctx: Context): "patient" | "staff" => (ctx.scope.role === "patient" ? "patient" : "staff");

@@ -3,6 +3,7 @@ import { NotFoundError } from "../../errors.js";
 import type { Appointment, AppointmentActor, AppointmentStatus } from "../../generated/prisma/client.js";
 import { restorePlanSession } from "../services/patient-plans.js";
 import { emitStatusEvent } from "./appointment-events.js";
+import { recordHistory } from "./history.js";
 import { assertTransition } from "./lifecycle.js";
 import { scheduleVideoRoomDeletion } from "./video/schedule-video-room.js";
 
@@ -45,17 +46,13 @@ export async function changeStatus(
       ...(to === "done" && { completedAt: now }),
     },
   });
-  await tx.appointmentHistory.createMany({
-    data: {
-      organizationId: appointment.organizationId,
-      appointmentId: appointment.id,
-      fromStatus: appointment.status,
-      toStatus: to,
-      actor: change.actor,
-      actorUserId: change.actorUserId,
-      reason: change.reason ?? null,
-      occurredAt: now,
-    },
+  await recordHistory(tx, appointment, {
+    fromStatus: appointment.status,
+    toStatus: to,
+    actor: change.actor,
+    actorUserId: change.actorUserId,
+    reason: change.reason ?? null,
+    occurredAt: now,
   });
   if (to === "cancelled" && appointment.patientServicePlanId) {
     await restorePlanSession(tx, appointment.patientServicePlanId, appointment.serviceId);

@@ -2,18 +2,19 @@ import { InvalidTransitionError, ValidationError } from "../../errors.js";
 import type { Appointment } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
 import { audited } from "../audit/audited.js";
-import { organizationSettings } from "../organizations/settings.js";
+import { readOrganizationSettings } from "../organizations/settings.js";
 import { announceCalendarChange } from "../scheduling/announce.js";
 import { emitEvent } from "../webhooks/emit-event.js";
+import { announceAppointmentTime } from "./announce-appointment.js";
 import { appointmentEventData } from "./appointment-events.js";
+import { memberActor } from "./booker.js";
 import { consumingHold, holdBuffers, type SlotChoice } from "./booking-hold.js";
 import { lockVisibleAppointment } from "./change-status.js";
+import { recordHistory } from "./history.js";
 import { changeableStatuses } from "./lifecycle.js";
 import { scheduleLifecycleJobs } from "./lifecycle-jobs.js";
 import { assertPatientMayChange } from "./transition.js";
 import { scheduleVideoRoom } from "./video/schedule-video-room.js";
-
-const MINUTE = 60_000;
 
 /**
  * Moves a booked or upcoming appointment to the time of a hold of the same calendar (the
@@ -23,7 +24,7 @@ const MINUTE = 60_000;
  * any time; the patient within the cancellation notice window.
  */
 export async function rescheduleAppointment(ctx: Context, id: string, slot: SlotChoice): Promise<Appointment> {
-  const actor = ctx.scope.role === "patient" ? "patient" : "staff";
+  const actor = memberActor(ctx);
   let previous: Appointment | undefined;
   const { value: moved, hold } = await consumingHold(ctx, slot, (hold) =>
     audited(ctx, async (tx) => {
@@ -41,7 +42,8 @@ export async function rescheduleAppointment(ctx: Context, id: string, slot: Slot
         );
       }
       const now = new Date();
-      if (actor === "patient") await assertPatientMayChange(tx, before, "booked", now);
+      const settings = await readOrganizationSettings(tx, before.organizationId);
+      if (actor === "patient") assertPatientMayChange(before, "booked", now, settings.cancellationNoticeHours);
       const after = await tx.appointment.update({
         where: { id },
         data: {
@@ -53,21 +55,16 @@ export async function rescheduleAppointment(ctx: Context, id: string, slot: Slot
           rescheduleCount: { increment: 1 },
         },
       });
-      await tx.appointmentHistory.createMany({
-        data: {
-          organizationId: before.organizationId,
-          appointmentId: id,
-          fromStatus: before.status,
-          toStatus: "booked",
-          actor,
-          actorUserId: ctx.scope.userId,
-          previousStartAt: before.startAt,
-          previousEndAt: before.endAt,
-          occurredAt: now,
-        },
+      await recordHistory(tx, before, {
+        fromStatus: before.status,
+        toStatus: "booked",
+        actor,
+        actorUserId: ctx.scope.userId,
+        previousStartAt: before.startAt,
+        previousEndAt: before.endAt,
+        occurredAt: now,
       });
-      const organization = await tx.organization.findUniqueOrThrow({ where: { id: before.organizationId } });
-      await scheduleLifecycleJobs(tx, after, organizationSettings.parse(organization.settings).reminderWindowHours);
+      await scheduleLifecycleJobs(tx, after, settings.reminderWindowHours);
       // The job replaces a room made for the old time (and does nothing for other services).
       await scheduleVideoRoom(tx, after);
       await emitEvent(tx, before.organizationId, "appointment.rescheduled", {
@@ -82,12 +79,7 @@ export async function rescheduleAppointment(ctx: Context, id: string, slot: Slot
     }),
   );
   const left = previous as Appointment;
-  await announceCalendarChange(ctx.services, {
-    reason: "APPOINTMENT_RESCHEDULED",
-    specialistId: left.specialistId,
-    start: left.startAt.getTime() - left.bufferBeforeMinutes * MINUTE,
-    end: left.endAt.getTime() + left.bufferAfterMinutes * MINUTE,
-  });
+  await announceAppointmentTime(ctx.services, "APPOINTMENT_RESCHEDULED", left);
   await announceCalendarChange(ctx.services, {
     reason: "APPOINTMENT_RESCHEDULED",
     specialistId: hold.specialistId,

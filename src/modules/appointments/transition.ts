@@ -1,14 +1,13 @@
-import type { Prisma } from "../../db/prisma.js";
 import { InvalidTransitionError } from "../../errors.js";
 import type { Appointment, AppointmentStatus } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
 import { audited } from "../audit/audited.js";
-import { organizationSettings } from "../organizations/settings.js";
-import { announceCalendarChange } from "../scheduling/announce.js";
+import { readOrganizationSettings } from "../organizations/settings.js";
+import { announceAppointmentTime } from "./announce-appointment.js";
+import { memberActor } from "./booker.js";
 import { changeStatus, lockVisibleAppointment } from "./change-status.js";
 
 const HOUR = 3_600_000;
-const MINUTE = 60_000;
 
 /** The audit verb of each status change. */
 const verbs: Partial<Record<AppointmentStatus, string>> = {
@@ -19,15 +18,13 @@ const verbs: Partial<Record<AppointmentStatus, string>> = {
   no_show: "no_show",
 };
 
-/** When a patient may no longer cancel or move an appointment themselves. */
-export async function assertPatientMayChange(
-  tx: Prisma.TransactionClient,
+/** Refuses a patient's cancelling or moving an appointment within the organization's notice window. */
+export function assertPatientMayChange(
   appointment: Appointment,
   to: AppointmentStatus,
   now: Date,
+  cancellationNoticeHours: number,
 ) {
-  const organization = await tx.organization.findUniqueOrThrow({ where: { id: appointment.organizationId } });
-  const { cancellationNoticeHours } = organizationSettings.parse(organization.settings);
   if (appointment.startAt.getTime() - now.getTime() < cancellationNoticeHours * HOUR) {
     throw new InvalidTransitionError(
       "Appointment",
@@ -50,11 +47,14 @@ export async function transitionAppointment(
   to: AppointmentStatus,
   reason: string | null = null,
 ): Promise<Appointment> {
-  const actor = ctx.scope.role === "patient" ? "patient" : "staff";
+  const actor = memberActor(ctx);
   const now = new Date();
   const updated = await audited(ctx, async (tx) => {
     const before = await lockVisibleAppointment(tx, id);
-    if (actor === "patient" && to === "cancelled") await assertPatientMayChange(tx, before, to, now);
+    if (actor === "patient" && to === "cancelled") {
+      const { cancellationNoticeHours } = await readOrganizationSettings(tx, before.organizationId);
+      assertPatientMayChange(before, to, now, cancellationNoticeHours);
+    }
     if (to === "no_show" && before.startAt > now) {
       throw new InvalidTransitionError("Appointment", before.status, to, "the appointment has not started yet");
     }
@@ -64,13 +64,6 @@ export async function transitionAppointment(
       audit: { action: `appointment.${verbs[to]}`, entityType: "Appointment", entityId: id, before, after },
     };
   });
-  if (to === "cancelled") {
-    await announceCalendarChange(ctx.services, {
-      reason: "APPOINTMENT_CANCELLED",
-      specialistId: updated.specialistId,
-      start: updated.startAt.getTime() - updated.bufferBeforeMinutes * MINUTE,
-      end: updated.endAt.getTime() + updated.bufferAfterMinutes * MINUTE,
-    });
-  }
+  if (to === "cancelled") await announceAppointmentTime(ctx.services, "APPOINTMENT_CANCELLED", updated);
   return updated;
 }

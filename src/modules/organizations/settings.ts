@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Prisma } from "../../db/prisma.js";
 
 /** What an organization may configure; unknown keys are rejected, so typos do not pass silently. */
 export const organizationSettings = z
@@ -15,3 +16,12 @@ export const organizationSettings = z
   .strict();
 
 export type OrganizationSettings = z.infer<typeof organizationSettings>;
+
+/** An organization's settings, defaults filled in. */
+export async function readOrganizationSettings(
+  db: Pick<Prisma.TransactionClient, "organization">,
+  organizationId: string,
+): Promise<OrganizationSettings> {
+  const organization = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
+  return organizationSettings.parse(organization.settings);
+}
