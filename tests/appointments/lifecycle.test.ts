@@ -7,6 +7,7 @@ import { createOrganization, type TestOrganization } from "../support/auth.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { gql, gqlData } from "../support/graphql.js";
 import { startTestServer, type TestServer } from "../support/server.js";
+import { v1 } from "../support/v1.js";
 import {
   Appointment,
   activePatient,
@@ -352,5 +353,21 @@ describe("cross-tenant", () => {
     const moved = await gqlData(server.url, Reschedule, { id, input: { start: at(day, "09:00") } }, other.owner);
     expect(moved.rescheduleAppointment.__typename).toBe("NotFoundError");
     expect(await statusOf(id)).toBe("booked");
+  });
+});
+
+describe("bad input", () => {
+  it("refuses an over-long reason, a reschedule naming no slot, and a malformed id", async () => {
+    const { id } = await booked("16:00");
+    const long = await gqlData(server.url, Cancel, { id, reason: "x".repeat(501) }, org.owner);
+    expect(long.cancelAppointment).toMatchObject({ __typename: "ValidationError" });
+    const nowhere = await gqlData(server.url, Reschedule, { id, input: {} }, org.owner);
+    expect(nowhere.rescheduleAppointment).toMatchObject({
+      __typename: "ValidationError",
+      fields: [{ path: ["input", "start"] }],
+    });
+    expect(await statusOf(id)).toBe("booked");
+    const malformed = await v1(server.url, "POST", "/v1/appointments/not-an-id/confirm", org.owner);
+    expect(malformed).toMatchObject({ status: 400, body: { error: { code: "BAD_REQUEST" } } });
   });
 });
