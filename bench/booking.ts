@@ -12,6 +12,12 @@
  *      the database's backends, Redis and the bench's clients (from /proc: what the load costs,
  *      whatever else runs on the machine); then checks in the database that there are exactly as
  *      many appointments as successes and that no two of a specialist overlap.
+ *      Then the floor: the minimum SQL of a booking (scope settings, the appointment insert under the
+ *      exclusion constraint, its history, event, job and audit rows, in one transaction) sent straight
+ *      through `pg` by as many clients over a pool of the API's size, for the same time; prints
+ *      bookings/s and API ÷ floor. With BENCH_PROCESSES=2 (default "1,2"), (1) runs again against two
+ *      API processes (the clients alternate between them); on 2 cores that shows the overhead of a
+ *      second process, not a speed-up.
  *  (2) 200 clients (each its own API key, connections opened beforehand) wait on a barrier, then
  *      all call bookAppointment(calendarId, start, specialistId) for one fresh slot: prints the
  *      time until the last has its answer, the successes (must be 1) and the other answers, per round.
@@ -24,6 +30,7 @@ import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { Redis } from "ioredis";
 import pg from "pg";
+import { APP_ROLE, withSessionRole } from "../src/db/database.js";
 import { createPrisma } from "../src/db/prisma.js";
 import { createApiKey, createOrganization } from "../tests/support/auth.js";
 import { testEnv } from "../tests/support/env.js";
@@ -33,10 +40,12 @@ import { benchDatabase } from "./support.js";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
-const WARMUP_SECONDS = 3;
+const WARMUP_SECONDS = Math.min(3, SECONDS);
+const PROCESSES = (process.env.BENCH_PROCESSES ?? "1,2").split(",").map(Number);
+const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 const SPECIALISTS = 20;
-const RACERS = 200;
-const ROUNDS = 5;
+const RACERS = Number(process.env.BENCH_RACERS ?? 200);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SLOT_MINUTES = 15;
 const HORIZON_DAYS = 365;
 const MINUTE = 60_000;
@@ -105,30 +114,33 @@ const database = await benchDatabase("booking");
 const { name, adminUrl } = database;
 const owner = createPrisma(adminUrl, 4);
 const profileDir = process.env.BENCH_CPU_PROF;
-const server = await startServerProcess(
-  testServerEnv(
-    { name, adminUrl, appUrl: adminUrl, drop: async () => {} },
-    {
-      SERVER_ROLE: "api",
-      NODE_ENV: "production",
-      INTEGRATIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
-      ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
-      ...(profileDir
-        ? { NODE_OPTIONS: "--import tsx --import ./bench/cpu-profile.ts", CPU_PROFILE_DIR: profileDir }
-        : {}),
-    },
-  ),
-).catch(async (error) => {
+const startApi = (profile: boolean) =>
+  startServerProcess(
+    testServerEnv(
+      { name, adminUrl, appUrl: adminUrl, drop: async () => {} },
+      {
+        SERVER_ROLE: "api",
+        NODE_ENV: "production",
+        INTEGRATIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+        DATABASE_POOL_SIZE: String(POOL_SIZE),
+        ...(profile
+          ? { NODE_OPTIONS: "--import tsx --import ./bench/cpu-profile.ts", CPU_PROFILE_DIR: profileDir }
+          : {}),
+      },
+    ),
+  );
+const server = await startApi(Boolean(profileDir)).catch(async (error) => {
   await owner.$disconnect();
   await database.drop();
   throw error;
 });
+const servers = [server];
 const stats = new pg.Client({ connectionString: adminUrl });
 await stats.connect();
 const redis = new Redis(testEnv.redisUrl);
 console.log(
   `booking bench: ${CLIENTS} clients for ${SECONDS} s, ${SPECIALISTS} specialists, ${SLOT_MINUTES}-minute slots; ` +
-    `API pool ${process.env.DATABASE_POOL_SIZE ?? 10} connections; load average at start ${load()}`,
+    `API pool ${POOL_SIZE} connections; load average at start ${load()}`,
 );
 
 try {
@@ -209,24 +221,25 @@ try {
   const fail = (what: string) => errors.set(what, (errors.get(what) ?? 0) + 1);
   let booked = 0;
 
-  /** Clients holding and booking from the queue until `seconds` pass; per-booking times in ms. */
-  async function run(seconds: number) {
+  /** Clients holding and booking from the queue until `seconds` pass (client i on process i mod n); times in ms. */
+  async function run(seconds: number, processes = 1) {
     const times = { total: [] as number[], hold: [] as number[], book: [] as number[] };
     const deadline = performance.now() + seconds * 1000;
     const client = async (i: number) => {
       const headers = keys[i] as Record<string, string>;
       const patientId = patientIds[i];
+      const url = (servers[i % processes] as typeof server).url;
       while (performance.now() < deadline) {
         const slot = queue.pop();
         if (!slot) throw new Error("the slot queue ran dry");
         const started = performance.now();
-        const hold = await mutate(server.url, CREATE_HOLD, { calendarId, ...slot }, headers);
+        const hold = await mutate(url, CREATE_HOLD, { calendarId, ...slot }, headers);
         const held = performance.now();
         if (!hold.token) {
           fail(`createHold: ${hold.type}`);
           continue;
         }
-        const book = await mutate(server.url, BOOK, { holdToken: hold.token, patientId }, headers);
+        const book = await mutate(url, BOOK, { holdToken: hold.token, patientId }, headers);
         const done = performance.now();
         if (book.type !== "MutationBookAppointmentSuccess") {
           fail(`bookAppointment: ${book.type}`);
@@ -260,11 +273,72 @@ try {
       xacts: Number(row?.xacts),
       inserted: Number(row?.inserted),
       backends: new Map((row?.backends ?? []).map((pid) => [pid, cpuOf(pid)])),
-      server: cpuOf(server.pid),
+      server: servers.reduce((t, s) => t + cpuOf(s.pid), 0),
       redis: redisCpu,
       client: (client.user + client.system) / 1e6,
     };
   };
+
+  /**
+   * The floor: what PostgreSQL needs for a booking at the least, sent straight through `pg` as
+   * the API role under the organization's scope: one transaction with the appointment (under the
+   * exclusion constraint), its history row, its event row, its job and its audit row.
+   */
+  async function floor(seconds: number): Promise<number> {
+    const pool = new pg.Pool({ connectionString: withSessionRole(adminUrl, APP_ROLE), max: POOL_SIZE });
+    const uuid = (id: string) => Buffer.from(id, "base64").toString().split(":")[1] as string;
+    let count = 0;
+    const deadline = performance.now() + seconds * 1000;
+    const client = async (i: number) => {
+      const patientId = uuid(patientIds[i] as string);
+      while (performance.now() < deadline) {
+        const slot = queue.pop();
+        if (!slot) throw new Error("the slot queue ran dry");
+        const start = new Date(slot.start);
+        const end = new Date(start.getTime() + SLOT_MINUTES * MINUTE);
+        const db = await pool.connect();
+        try {
+          await db.query("BEGIN");
+          await db.query(
+            `SELECT set_config('app.organization_id', $1, true), set_config('app.user_id', '', true),
+              set_config('app.role', 'admin', true), set_config('app.patient_id', '', true)`,
+            [organizationId],
+          );
+          const { rows } = await db.query<{ id: string }>(
+            `INSERT INTO appointments (organization_id, calendar_id, service_id, specialist_id, patient_id, start_at, end_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, now()) RETURNING id`,
+            [organizationId, calendar.id, service.id, uuid(slot.specialistId), patientId, start, end],
+          );
+          const appointmentId = rows[0]?.id;
+          await db.query(
+            `INSERT INTO appointment_history (organization_id, appointment_id, to_status, actor) VALUES ($1, $2, 'booked', 'staff')`,
+            [organizationId, appointmentId],
+          );
+          await db.query(
+            `WITH event AS (INSERT INTO webhook_events (organization_id, type, version, data) VALUES ($1, 'appointment.booked', 1, $2))
+             SELECT tenancy.enqueue_job('bench_floor', $2::json)`,
+            [organizationId, JSON.stringify({ appointmentId })],
+          );
+          await db.query(
+            `INSERT INTO audit_log (organization_id, action, entity_type, entity_id) VALUES ($1, 'appointment.book', 'Appointment', $2)`,
+            [organizationId, appointmentId],
+          );
+          await db.query("COMMIT");
+          count++;
+        } catch (error) {
+          await db.query("ROLLBACK").catch(() => {});
+          fail(`floor: ${(error as Error).message}`);
+        } finally {
+          db.release();
+        }
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
+    const elapsed = (performance.now() - started) / 1000;
+    await pool.end();
+    return count / elapsed;
+  }
 
   console.log(`\n(1) ${CLIENTS} clients: createHold + bookAppointment on distinct slots`);
   const warm = await run(WARMUP_SECONDS);
@@ -276,8 +350,9 @@ try {
   if (profileDir) process.kill(server.pid, "SIGUSR2");
   const after = await counters();
   const n = measured.total.length;
+  const apiRate = n / measured.seconds;
   console.log(
-    `  ${n} bookings in ${measured.seconds.toFixed(1)} s: ${(n / measured.seconds).toFixed(0)} bookings/s ` +
+    `  ${n} bookings in ${measured.seconds.toFixed(1)} s: ${apiRate.toFixed(0)} bookings/s ` +
       `(${((2 * n) / measured.seconds).toFixed(0)} mutations/s)`,
   );
   percentiles("hold + book", measured.total);
@@ -309,6 +384,23 @@ try {
       `${appointments === booked ? "✓" : "✗ MISMATCH"}; overlapping pairs of a specialist: ${counted?.overlaps} ` +
       `${counted?.overlaps === "0" ? "✓" : "✗"}`,
   );
+
+  const floorRate = await floor(SECONDS);
+  console.log(
+    `  floor (minimum SQL of a booking through pg, ${CLIENTS} clients, pool ${POOL_SIZE}): ${floorRate.toFixed(0)} bookings/s; ` +
+      `API ÷ floor ${(apiRate / floorRate).toFixed(2)}`,
+  );
+
+  for (const processes of PROCESSES.filter((p) => p > 1)) {
+    while (servers.length < processes) servers.push(await startApi(false));
+    await run(WARMUP_SECONDS, processes);
+    const twice = await run(SECONDS, processes);
+    console.log(
+      `  ${processes} API processes (clients alternate): ${(twice.total.length / twice.seconds).toFixed(0)} bookings/s ` +
+        `(1 process: ${apiRate.toFixed(0)})`,
+    );
+    percentiles("hold + book", twice.total);
+  }
 
   console.log(`\n(2) ${RACERS} clients racing for one slot with bookAppointment(calendarId, start, specialistId)`);
   for (let round = 1; round <= ROUNDS; round++) {
@@ -352,7 +444,7 @@ try {
   console.error(server.output.slice(-20).join("\n"));
   throw error;
 } finally {
-  await server.stop();
+  await Promise.all(servers.map((s) => s.stop()));
   await stats.end();
   redis.disconnect();
   await owner.$disconnect();

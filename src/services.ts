@@ -1,3 +1,4 @@
+import { createIdentities, type Identities } from "./auth/authenticate.js";
 import { developmentKeyPair } from "./auth/dev-tokens.js";
 import type { Config } from "./config.js";
 import type { DatabaseUrls } from "./db/database.js";
@@ -24,6 +25,8 @@ export interface Services {
   holds: HoldStore;
   /** Where files go when an organization has no `s3` integration: the deployment's bucket or the local disk. */
   storage: DefaultStorage;
+  /** Who credentials are, remembered between requests until the identity tables change. */
+  identities: Identities;
   /** PEM key that verifies session tokens: CLERK_JWT_KEY, or the local development key outside production. */
   jwtKey: string | undefined;
   startedAt: Date;
@@ -44,6 +47,7 @@ export function createServices(
   const appDb = createPrisma(urls.appUrl, config.database.poolSize, options.onQuery);
   const adminDb = createPrisma(urls.adminUrl, Math.max(2, Math.ceil(config.database.poolSize / 2)));
   const pubsub = createPubSub(config.redis.url, config.redis.prefix, log);
+  const identities = createIdentities(urls.appUrl, log);
   return {
     config,
     log,
@@ -52,12 +56,13 @@ export function createServices(
     pubsub: pubsub.pubsub,
     pubsubKind: pubsub.kind,
     redis: pubsub.redis,
+    identities,
     holds: pubsub.redis ? createRedisHoldStore(pubsub.redis, config.redis.prefix) : createMemoryHoldStore(),
     storage: createDefaultStorage(config),
     jwtKey: config.auth.clerkJwtKey ?? (config.env === "production" ? undefined : developmentKeyPair().publicKey),
     startedAt: new Date(),
     close: async () => {
-      await Promise.allSettled([appDb.$disconnect(), adminDb.$disconnect(), pubsub.close()]);
+      await Promise.allSettled([appDb.$disconnect(), adminDb.$disconnect(), pubsub.close(), identities.close()]);
     },
   };
 }

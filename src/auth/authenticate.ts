@@ -1,16 +1,42 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { isUniqueViolation } from "../db/errors.js";
+import type { Logger } from "../logger.js";
 import { emitEvent } from "../modules/webhooks/emit-event.js";
 import type { Services } from "../services.js";
 import { hashApiKey, isApiKey } from "./api-keys.js";
 import { authenticationError } from "./authentication-error.js";
 import { verifySessionToken } from "./clerk.js";
 import type { SessionClaims } from "./dev-tokens.js";
+import { IdentityCache, listenForIdentityChanges } from "./identity-cache.js";
 import type { MemberRole } from "./roles.js";
 import { anonymous, type Viewer } from "./viewer.js";
 
 /** How often `lastUsedAt` of an API key is written (not on every request). */
 const LAST_USED_RESOLUTION_MS = 60_000;
+
+interface ApiKeyIdentity {
+  id: string;
+  organizationId: string;
+  role: MemberRole;
+  revokedAt: Date | null;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+/** The looked-up identities this process remembers (see {@link IdentityCache}). */
+export interface Identities {
+  apiKeys: IdentityCache<ApiKeyIdentity | null>;
+  users: IdentityCache<UserRow | undefined>;
+  close(): Promise<void>;
+}
+
+/** The identity caches of an API process, kept current by the database's change notifications. */
+export function createIdentities(connectionString: string, log: Logger): Identities {
+  const apiKeys = new IdentityCache<ApiKeyIdentity | null>();
+  const users = new IdentityCache<UserRow | undefined>();
+  const close = listenForIdentityChanges(connectionString, [apiKeys, users], log);
+  return { apiKeys, users, close };
+}
 
 function credentials(request: Request): { apiKey?: string; sessionToken?: string } {
   const headerKey = request.headers.get("x-api-key")?.trim();
@@ -40,14 +66,25 @@ export async function authenticate(request: Request, services: Services): Promis
   return anonymous;
 }
 
-async function authenticateApiKey(key: string, { adminDb }: Services): Promise<Viewer> {
-  const found = await adminDb.apiKey.findUnique({ where: { hash: hashApiKey(key) } });
+async function authenticateApiKey(key: string, { adminDb, identities }: Services): Promise<Viewer> {
+  const hash = hashApiKey(key);
+  const found = await identities.apiKeys.through(
+    hash,
+    () =>
+      adminDb.apiKey.findUnique({
+        where: { hash },
+        select: { id: true, organizationId: true, role: true, revokedAt: true, expiresAt: true, lastUsedAt: true },
+      }),
+    (row) => row !== null,
+  );
   if (!found) throw authenticationError("API_KEY_INVALID", "API key is not valid");
   if (found.revokedAt) throw authenticationError("API_KEY_REVOKED", "API key has been revoked");
   if (found.expiresAt && found.expiresAt <= new Date())
     throw authenticationError("API_KEY_EXPIRED", "API key has expired");
   if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await adminDb.apiKey.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
+    // Remembered with the cached row too, so the next minute's requests do not write it again.
+    found.lastUsedAt = new Date();
+    await adminDb.apiKey.update({ where: { id: found.id }, data: { lastUsedAt: found.lastUsedAt } });
   }
   return { kind: "apiKey", apiKeyId: found.id, organizationId: found.organizationId, role: found.role };
 }
@@ -77,16 +114,11 @@ async function authenticateUser(claims: SessionClaims, services: Services): Prom
     firstName: typeof claims.first_name === "string" ? claims.first_name : undefined,
     lastName: typeof claims.last_name === "string" ? claims.last_name : undefined,
   };
-  const [row] = await services.adminDb.$queryRaw<UserRow[]>`
-    SELECT u.id, u.email, u.first_name, u.last_name, u.active_organization_id, m.role, p.id AS patient_id,
-      EXISTS (SELECT 1 FROM organization_invitations i
-              WHERE i.email = coalesce(${profile.email ?? null}, u.email)
-                AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()) AS has_invitations
-    FROM users u
-    LEFT JOIN user_organizations m ON m.user_id = u.id AND m.organization_id = u.active_organization_id
-    LEFT JOIN patients p ON m.role = 'patient' AND p.organization_id = m.organization_id AND p.user_id = u.id
-      AND p.archived_at IS NULL
-    WHERE u.clerk_user_id = ${claims.sub}`;
+  const row = await services.identities.users.through(
+    `${claims.sub}\n${profile.email ?? ""}`,
+    () => findUser(claims.sub, profile, services),
+    (found) => found !== undefined && !found.has_invitations,
+  );
   if (!row || row.has_invitations) {
     try {
       return await admit(claims.sub, profile, services);
@@ -109,6 +141,21 @@ async function authenticateUser(claims: SessionClaims, services: Services): Prom
     patientId: row.patient_id,
     impersonating: false,
   };
+}
+
+/** The user of a Clerk user id, with their active membership, in one query (see {@link authenticateUser}). */
+async function findUser(clerkUserId: string, profile: Profile, { adminDb }: Services): Promise<UserRow | undefined> {
+  const [row] = await adminDb.$queryRaw<UserRow[]>`
+    SELECT u.id, u.email, u.first_name, u.last_name, u.active_organization_id, m.role, p.id AS patient_id,
+      EXISTS (SELECT 1 FROM organization_invitations i
+              WHERE i.email = coalesce(${profile.email ?? null}, u.email)
+                AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()) AS has_invitations
+    FROM users u
+    LEFT JOIN user_organizations m ON m.user_id = u.id AND m.organization_id = u.active_organization_id
+    LEFT JOIN patients p ON m.role = 'patient' AND p.organization_id = m.organization_id AND p.user_id = u.id
+      AND p.archived_at IS NULL
+    WHERE u.clerk_user_id = ${clerkUserId}`;
+  return row;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { YogaInitialContext } from "graphql-yoga";
 import type { Viewer } from "../auth/viewer.js";
 import type { PrismaClient } from "../db/prisma.js";
-import type { TenantScope } from "../db/tenant.js";
+import type { RequestDatabase, TenantScope } from "../db/tenant.js";
 import type { Logger } from "../logger.js";
 import type { Services } from "../services.js";
 
@@ -13,8 +13,10 @@ export interface Context extends YogaInitialContext {
   viewer: Viewer;
   /** What row-level security lets this request see: the viewer's active organization and user. */
   scope: TenantScope;
-  /** The database as the API role sees it, limited to {@link scope} by row-level security. */
+  /** The database as the API role sees it, limited to {@link scope} by row-level security (reads). */
   db: PrismaClient;
+  /** This operation's database: {@link db}'s shared read transaction, and write transactions. */
+  database: RequestDatabase;
   /** Where the request came from (the first X-Forwarded-For entry, else the socket address), for the audit log and hold limits. */
   client: { ip: string | null; userAgent: string | null };
 }

@@ -9,6 +9,7 @@ import { useBookingWidget } from "../modules/booking-widget/use-booking-widget.j
 import type { Services } from "../services.js";
 import { useLocalFiles } from "../storage/use-local-files.js";
 import { buildContext, impersonatedPatientOf, requestIdOf } from "./context.js";
+import { useRequestDatabase } from "./use-request-database.js";
 import { useV1Router, V1_INTERNAL_HOST } from "./v1/router.js";
 
 export type App = ReturnType<typeof buildApp>;
@@ -40,6 +41,7 @@ export function buildApp(
     },
     plugins: [
       useRequestLog(services),
+      useRequestDatabase(),
       useGraphQLSSE({ endpoint: "/graphql/stream" }),
       usePrometheus({ endpoint: "/metrics", registry: new Registry(), labels: { method: true, statusCode: true } }),
       useReadinessCheck({

@@ -5,7 +5,7 @@ import type { YogaInitialContext } from "graphql-yoga";
 import { authenticate } from "../auth/authenticate.js";
 import { applyImpersonation } from "../auth/impersonation.js";
 import { viewerOrganizationId, viewerPatientId, viewerRole, viewerUserId } from "../auth/viewer.js";
-import { scopedClient } from "../db/tenant.js";
+import { RequestDatabase } from "../db/tenant.js";
 import type { Context } from "../graphql/context.js";
 import type { Services } from "../services.js";
 
@@ -44,6 +44,7 @@ export async function buildContext(initial: YogaInitialContext, services: Servic
     role: viewerRole(viewer),
     patientId: viewerPatientId(viewer),
   };
+  const database = new RequestDatabase(services.appDb, scope);
   return {
     ...initial,
     requestId,
@@ -51,7 +52,8 @@ export async function buildContext(initial: YogaInitialContext, services: Servic
     services,
     viewer,
     scope,
-    db: scopedClient(services.appDb, scope),
+    db: database.db,
+    database,
     client: {
       ip:
         request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ||

@@ -1,6 +1,5 @@
 import { isUniqueViolation } from "../../db/errors.js";
 import type { Prisma } from "../../db/prisma.js";
-import { inScopedTransaction } from "../../db/tenant.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors.js";
 import type { Appointment } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
@@ -204,7 +203,7 @@ async function calendarOfRequest(ctx: Context, slot: SlotChoice): Promise<string
 async function findByIdempotencyKey(ctx: Context, calendarId: string | null, key: string) {
   const find = async (organizationId: string | null) =>
     organizationId
-      ? inScopedTransaction(ctx.services.appDb, bookerIn(ctx, organizationId).scope, (tx) =>
+      ? ctx.database.transaction(bookerIn(ctx, organizationId).scope, (tx) =>
           tx.appointment.findUnique({
             where: { organizationId_idempotencyKey: { organizationId, idempotencyKey: key } },
           }),

@@ -1,5 +1,5 @@
 import type { Prisma } from "../../db/prisma.js";
-import { inScopedTransaction, type TenantScope } from "../../db/tenant.js";
+import type { TenantScope } from "../../db/tenant.js";
 import type { Context } from "../../graphql/context.js";
 import { changedFields } from "./changes.js";
 
@@ -25,7 +25,7 @@ export function audited<T>(
 ): Promise<T> {
   const effective = { ...ctx.scope, ...scope };
   const { viewer } = ctx;
-  return inScopedTransaction(ctx.services.appDb, effective, async (tx) => {
+  return ctx.database.transaction(effective, async (tx) => {
     const { value, audit } = await work(tx);
     const changes = changedFields(audit.before ?? null, audit.after ?? null);
     // createMany writes without RETURNING: rows outside an organization are not readable back.

@@ -1,4 +1,3 @@
-import { inScopedTransaction } from "../../db/tenant.js";
 import { builder } from "../../graphql/builder.js";
 import { publishedCalendarOrganization, widgetScope } from "./calendar-access.js";
 
@@ -52,7 +51,7 @@ builder.queryField("publicCalendar", (t) =>
     resolve: async (_root, { slug }, ctx) => {
       const organizationId = await publishedCalendarOrganization(ctx, { slug });
       if (!organizationId) return null;
-      return inScopedTransaction(ctx.services.appDb, widgetScope(ctx, organizationId), (tx) =>
+      return ctx.database.transaction(widgetScope(ctx, organizationId), (tx) =>
         tx.calendar.findUnique({
           where: { slug },
           select: {

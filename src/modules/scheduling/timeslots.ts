@@ -1,4 +1,4 @@
-import { inScopedTransaction, type TenantScope } from "../../db/tenant.js";
+import type { TenantScope } from "../../db/tenant.js";
 import { NotFoundError } from "../../errors.js";
 import type { Context } from "../../graphql/context.js";
 import type { Timeslot } from "./availability/compute-timeslots.js";
@@ -17,7 +17,7 @@ export interface TimeslotQuery {
  * caller may see them (see {@link assertMayBook}); a specialist not on the calendar is not found.
  */
 export async function timeslotsIn(ctx: Context, scope: TenantScope, query: TimeslotQuery): Promise<Timeslot[]> {
-  const schedule = await inScopedTransaction(ctx.services.appDb, scope, (tx) =>
+  const schedule = await ctx.database.transaction(scope, (tx) =>
     readCalendarSchedule(tx, query.calendarId, query.from, query.to),
   );
   assertMayBook(ctx, schedule);
