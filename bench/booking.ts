@@ -24,7 +24,7 @@
  * The benchmark's clients share the machine with the server. Prints the load average at start and end.
  * DATABASE_POOL_SIZE is passed on to the server (10 by default); BENCH_CPU_PROF=<dir> writes a CPU
  * profile of the server during (1)'s measured part there (see bench/cpu-profile.ts).
- * Needs the local PostgreSQL and Redis (TEST_DATABASE_URL / TEST_REDIS_URL, as the tests).
+ * BENCH_QUICK=1 runs a tiny configuration (bench/support.ts). Needs the local PostgreSQL and Redis (TEST_DATABASE_URL / TEST_REDIS_URL, as the tests).
  */
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -36,16 +36,16 @@ import { createApiKey, createOrganization } from "../tests/support/auth.js";
 import { testEnv } from "../tests/support/env.js";
 import { startServerProcess } from "../tests/support/process.js";
 import { testServerEnv } from "../tests/support/server.js";
-import { benchDatabase } from "./support.js";
+import { benchDatabase, scaled } from "./support.js";
 
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? scaled(50, 4));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? scaled(30, 1));
 const WARMUP_SECONDS = Math.min(3, SECONDS);
 const PROCESSES = (process.env.BENCH_PROCESSES ?? "1,2").split(",").map(Number);
 const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 const SPECIALISTS = 20;
-const RACERS = Number(process.env.BENCH_RACERS ?? 200);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const RACERS = Number(process.env.BENCH_RACERS ?? scaled(200, 6));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? scaled(5, 1));
 const SLOT_MINUTES = 15;
 const HORIZON_DAYS = 365;
 const MINUTE = 60_000;

@@ -14,8 +14,9 @@ import { ConflictError } from "../src/errors.js";
 import { createLogger } from "../src/logger.js";
 import { consumePlanSession } from "../src/modules/services/patient-plans.js";
 import { databaseUrl, testEnv } from "../tests/support/env.js";
+import { scaled } from "./support.js";
 
-const SESSIONS = 200;
+const SESSIONS = scaled(200, 10);
 const POOL = 10;
 
 const name = `cg_bench_sessions_${Date.now()}`;

@@ -12,10 +12,11 @@ import { createPrisma } from "../src/db/prisma.js";
 import { scopedClient } from "../src/db/tenant.js";
 import { createLogger } from "../src/logger.js";
 import { databaseUrl, testEnv } from "../tests/support/env.js";
+import { scaled } from "./support.js";
 
 const ORGANIZATIONS = 20;
-const ROWS_PER_ORGANIZATION = 2_000;
-const RUNS = 1_000;
+const ROWS_PER_ORGANIZATION = scaled(2_000, 60);
+const RUNS = scaled(1_000, 5);
 
 const name = `cg_bench_rls_${Date.now()}`;
 const admin = new pg.Client({ connectionString: testEnv.databaseUrl });

@@ -7,6 +7,15 @@ import { migrateDatabase } from "../src/db/migrations.js";
 import { createLogger } from "../src/logger.js";
 import { databaseUrl, testEnv } from "../tests/support/env.js";
 
+/**
+ * `BENCH_QUICK=1`: a tiny configuration that still runs every step to the end (the test suite
+ * runs each bench so, so none can rot); its figures mean nothing.
+ */
+export const quick = process.env.BENCH_QUICK === "1";
+
+/** `full`, or `tiny` in a quick run. */
+export const scaled = (full: number, tiny: number) => (quick ? tiny : full);
+
 /** A new database with every migration applied; `drop()` removes it. */
 export async function benchDatabase(prefix: string) {
   const name = `cg_bench_${prefix}_${Date.now()}`;
@@ -35,7 +44,9 @@ export function summary(label: string, times: number[], extra = "") {
 }
 
 /** Runs `run` `warmup` times, then `runs` times, timing each (ms). */
-export async function timed(runs: number, warmup: number, run: () => Promise<unknown>): Promise<number[]> {
+export async function timed(fullRuns: number, fullWarmup: number, run: () => Promise<unknown>): Promise<number[]> {
+  const runs = scaled(fullRuns, Math.min(fullRuns, 2));
+  const warmup = scaled(fullWarmup, Math.min(fullWarmup, 1));
   for (let i = 0; i < warmup; i++) await run();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -10,9 +10,9 @@ import { fork } from "node:child_process";
 import autocannon from "autocannon";
 import { startServerProcess } from "../tests/support/process.js";
 import { testServerEnv } from "../tests/support/server.js";
-import { benchDatabase } from "./support.js";
+import { benchDatabase, scaled } from "./support.js";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? scaled(10, 1));
 const ping = { method: "POST" as const, headers: { "content-type": "application/json" }, body: '{"query":"{ ping }"}' };
 
 const database = await benchDatabase("http");
