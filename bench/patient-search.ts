@@ -54,7 +54,7 @@ async function medianOf(query: () => Promise<unknown[]>) {
   return { rows, median: at(0.5), p99: at(0.99) };
 }
 
-/** The same search as plain SQL, organization written out: what PostgreSQL alone needs for it. */
+/** The same search as plain SQL (order of `patientOrder` included), organization written out: what PostgreSQL alone needs for it. */
 function floorQuery(organizationId: string, search: string) {
   const params: unknown[] = [organizationId];
   const words = search.split(/\s+/).filter(Boolean).map(searchKeyOf);
@@ -71,7 +71,7 @@ function floorQuery(organizationId: string, search: string) {
     return `(${["first_name_search", "last_name_search", "email_search"].map(range).join(" OR ")})`;
   });
   const text = `SELECT * FROM patients WHERE organization_id = $1 AND archived_at IS NULL
-    ${conditions.map((c) => `AND ${c}`).join(" ")} ORDER BY last_name, first_name, id LIMIT 51`;
+    ${conditions.map((c) => `AND ${c}`).join(" ")} ORDER BY last_name_order NULLS FIRST, first_name, id LIMIT 51`;
   return async () => (await floorPool.query(text, params)).rows;
 }
 
