@@ -6,6 +6,7 @@ import { audited } from "../audit/audited.js";
 import { PatientRef } from "./patient.type.js";
 import { patientFields, toDateColumn } from "./patient-input.js";
 import { createPatientRecord } from "./patients.js";
+import { withoutSearchKeys } from "./search.js";
 
 const CreatePatientInput = builder.inputType("CreatePatientInput", {
   fields: (t) => ({
@@ -58,7 +59,12 @@ builder.mutationField("createPatient", (t) =>
           });
           return {
             value: patient,
-            audit: { action: "patient.create", entityType: "Patient", entityId: patient.id, after: patient },
+            audit: {
+              action: "patient.create",
+              entityType: "Patient",
+              entityId: patient.id,
+              after: withoutSearchKeys(patient),
+            },
           };
         });
       } catch (error) {

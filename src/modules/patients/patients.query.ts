@@ -2,7 +2,7 @@ import { memberRoles } from "../../auth/roles.js";
 import { builder } from "../../graphql/builder.js";
 import { PatientRef } from "./patient.type.js";
 import { PatientStatusEnum } from "./patient-status.enum.js";
-import { patientWhere } from "./patients.js";
+import { patientOrder, patientWhere } from "./patients.js";
 
 const PatientFilter = builder.inputType("PatientFilter", {
   fields: (t) => ({
@@ -37,7 +37,7 @@ builder.queryFields((t) => ({
       db.patient.findMany({
         ...query,
         where: patientWhere(filter),
-        orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+        orderBy: patientOrder(filter),
       }),
   }),
 }));

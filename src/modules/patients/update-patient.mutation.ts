@@ -6,6 +6,7 @@ import { audited } from "../audit/audited.js";
 import { PatientRef } from "./patient.type.js";
 import { patientFields, toDateColumn } from "./patient-input.js";
 import { lockLivePatient } from "./patients.js";
+import { withoutSearchKeys } from "./search.js";
 
 const UpdatePatientInput = builder.inputType("UpdatePatientInput", {
   description: "Only the fields given change; null clears email, phone and date of birth.",
@@ -46,7 +47,13 @@ builder.mutationField("updatePatient", (t) =>
           });
           return {
             value: after,
-            audit: { action: "patient.update", entityType: "Patient", entityId: after.id, before, after },
+            audit: {
+              action: "patient.update",
+              entityType: "Patient",
+              entityId: after.id,
+              before: withoutSearchKeys(before),
+              after: withoutSearchKeys(after),
+            },
           };
         });
       } catch (error) {
