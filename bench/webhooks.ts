@@ -11,6 +11,7 @@
  * Then the floor, in the same run: as many signed messages sent straight to the same receivers
  * (the product's `sendMessage`, no database, no job), with the worker's concurrency per
  * endpoint and at the same pace, and the ratio of the two. `--events=20` runs in seconds.
+ * BENCH_CPU_PROF=<dir> writes a CPU profile of the worker for the measured part to that folder.
  */
 import { fork } from "node:child_process";
 import pg from "pg";
@@ -74,8 +75,10 @@ const urls = await new Promise<string[]>((resolve) =>
 const receivedAtLeast = async (count: number) => {
   while (received.length < ENDPOINTS || received.some((n) => n < count)) await new Promise((r) => setTimeout(r, 20));
 };
+const profileDir = process.env.BENCH_CPU_PROF;
 const worker = runMain({
   ...workerEnv,
+  ...(profileDir ? { NODE_OPTIONS: "--import tsx --import ./bench/cpu-profile.ts", CPU_PROFILE_DIR: profileDir } : {}),
   SERVER_ROLE: "worker",
   DATABASE_URL: adminUrl,
   MIGRATE_ON_START: "false",
@@ -115,6 +118,7 @@ try {
   );
   const committedAt = new Map<string, number>();
   const jobsBefore = await jobsQueued();
+  if (profileDir && worker.child.pid) process.kill(worker.child.pid, "SIGUSR2");
   const started = now();
   let next = 0;
   await Promise.all(
@@ -136,6 +140,7 @@ try {
   const finished = Math.max(...receipts.flat().map(([, at]) => at));
 
   const jobs = (await jobsQueued()) - jobsBefore;
+  if (profileDir && worker.child.pid) process.kill(worker.child.pid, "SIGUSR2");
 
   const latencies = receipts.flat().map(([id, at]) => at - (committedAt.get(id) ?? Number.NaN));
   const at = percentiles(latencies);

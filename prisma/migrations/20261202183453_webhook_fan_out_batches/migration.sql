@@ -30,21 +30,31 @@ CREATE INDEX webhook_deliveries_pending_idx ON webhook_deliveries (subscription_
   WHERE status = 'pending';
 
 -- Wakes an organization's fan-out from a transaction that wrote a `webhook_fan_outs` row, without
--- queueing a job per event and without making concurrent emitters wait for one another. A job
--- queued and not started yet will see the event: it passes a barrier when it starts (an
--- exclusive lock on the same key) that waits for every transaction holding the shared lock,
--- i.e. for every emitter that saw it waiting. Otherwise a new job is queued. The job runs in
--- the organization's own queue, so fan-outs of one organization are serial, in order.
+-- queueing a job per event and without making concurrent emitters wait for one another. When a
+-- fan-out job is queued and not started, the emitter counts on it: it holds a shared lock named
+-- after that job until it commits, and the job, once started, takes the same lock exclusively
+-- before its first read (a barrier that waits for exactly the emitters that counted on it). The
+-- job is checked again once the lock is held: if it started meanwhile, the emitter looks again.
+-- Otherwise it queues a job, which commits with its event. Jobs run in the organization's own
+-- queue, so fan-outs of one organization are serial, in order.
 CREATE FUNCTION tenancy.wake_webhook_fan_out(organization_id uuid) RETURNS void
   LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 DECLARE
   fan_out_key text := 'webhook-fan-out:' || organization_id;
+  waiting bigint;
 BEGIN
-  PERFORM pg_advisory_xact_lock_shared(hashtextextended(fan_out_key, 0));
-  IF NOT EXISTS (SELECT 1 FROM graphile_worker._private_jobs j WHERE j.key = fan_out_key AND j.is_available) THEN
-    PERFORM graphile_worker.add_job('fan_out_webhook_events', json_build_object('organizationId', organization_id),
-      queue_name => fan_out_key, job_key => fan_out_key);
-  END IF;
+  LOOP
+    SELECT j.id INTO waiting FROM graphile_worker._private_jobs j WHERE j.key = fan_out_key AND j.is_available;
+    IF waiting IS NULL THEN
+      PERFORM graphile_worker.add_job('fan_out_webhook_events', json_build_object('organizationId', organization_id),
+        queue_name => fan_out_key, job_key => fan_out_key);
+      RETURN;
+    END IF;
+    PERFORM pg_advisory_xact_lock_shared(hashtextextended('webhook-fan-out-job:' || waiting, 0));
+    IF EXISTS (SELECT 1 FROM graphile_worker._private_jobs j WHERE j.id = waiting AND j.is_available) THEN
+      RETURN;
+    END IF;
+  END LOOP;
 END $$;
 REVOKE ALL ON FUNCTION tenancy.wake_webhook_fan_out FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION tenancy.wake_webhook_fan_out TO clinicgraph_app;

@@ -6,7 +6,7 @@ import { wakeDeliveries } from "./deliver-webhooks.task.js";
 
 /** Events taken per transaction: one multi-row insert of their attempts. */
 const BATCH = 1_000;
-/** How long a fan-out waits for the organization's emitting transactions before it goes on without them. */
+/** How long a fan-out waits for the emitters that counted on it before it goes on without them. */
 const BARRIER_TIMEOUT = "50ms";
 /** When it went on without them: it runs again this much later for their events. */
 const BARRIER_RETRY_MS = 100;
@@ -21,16 +21,17 @@ export const fanOutKey = (organizationId: string) => `webhook-fan-out:${organiza
  * delivery runs woken, all together. A crash midway leaves the batch queued; it is fanned out
  * again, and nothing is scheduled twice.
  *
- * Emitters queue this job only when none is waiting to start. Before its first read it waits
- * (briefly) for the emitting transactions in flight, since some of them saw it waiting and
- * counted on it; when one takes longer, it goes on and runs again a little later.
+ * Emitters queue this job only when none is waiting to start; those that saw one waiting count
+ * on it and hold a lock named after it until they commit. Before its first read the job waits
+ * (briefly) for them; when one takes longer, it goes on, and runs again a little later, then
+ * waiting for the same emitters (`awaiting`).
  */
 export const fanOutWebhookEvents = defineTask({
   identifier: "fan_out_webhook_events",
-  payload: z.object({ organizationId: z.uuid() }),
-  async run({ organizationId }, { services, log }) {
+  payload: z.object({ organizationId: z.uuid(), awaiting: z.array(z.string()).optional() }),
+  async run({ organizationId, awaiting = [] }, { services, log, jobId }) {
     const { adminDb } = services;
-    const passed = await barrier(adminDb, organizationId);
+    const pending = await barrier(adminDb, [jobId, ...awaiting]);
     let total = 0;
     for (;;) {
       const taken = await adminDb.$transaction(async (tx) => {
@@ -58,12 +59,12 @@ export const fanOutWebhookEvents = defineTask({
       total += taken;
       if (taken < BATCH) break;
     }
-    if (!passed) {
-      log.debug({ organizationId, total }, "emitting transactions still in flight; fanning out again shortly");
+    if (pending.length) {
+      log.debug({ organizationId, total, pending }, "emitters still in flight; fanning out again shortly");
       await enqueue(
         adminDb,
         fanOutWebhookEvents,
-        { organizationId },
+        { organizationId, awaiting: pending },
         { jobKey: fanOutKey(organizationId), queueName: fanOutKey(organizationId), runAt: later() },
       );
     }
@@ -73,21 +74,24 @@ export const fanOutWebhookEvents = defineTask({
 const later = () => new Date(Date.now() + BARRIER_RETRY_MS);
 
 /**
- * Waits until the organization's emitting transactions in flight have ended (they hold the
- * shared side of the lock until they commit or roll back). False when that took longer than
- * {@link BARRIER_TIMEOUT}: then some may still commit events this run does not see.
+ * Waits until the emitters that counted on these fan-out jobs have ended (they hold the shared
+ * side of a lock named after the job until they commit or roll back). Answers the jobs whose
+ * emitters took longer than {@link BARRIER_TIMEOUT}: their events may still be to come.
  */
-async function barrier(db: PrismaClient, organizationId: string): Promise<boolean> {
-  try {
-    await db.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${BARRIER_TIMEOUT}'`);
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${fanOutKey(organizationId)}, 0))::text`;
-    });
-    return true;
-  } catch (error) {
-    if (lockTimedOut(error)) return false;
-    throw error;
+async function barrier(db: PrismaClient, jobIds: string[]): Promise<string[]> {
+  const pending: string[] = [];
+  for (const jobId of jobIds) {
+    try {
+      await db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${BARRIER_TIMEOUT}'`);
+        await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`webhook-fan-out-job:${jobId}`}, 0))::text`;
+      });
+    } catch (error) {
+      if (!lockTimedOut(error)) throw error;
+      pending.push(jobId);
+    }
   }
+  return pending;
 }
 
 function lockTimedOut(error: unknown): boolean {
