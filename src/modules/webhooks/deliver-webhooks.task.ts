@@ -125,12 +125,12 @@ function dueAttempts(db: PrismaClient, subscriptionId: string, taken: Set<string
     FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
     WHERE d.subscription_id = ${subscriptionId}::uuid AND d.status = 'pending' AND d.due_at <= now()
       AND NOT (d.id = ANY (${[...taken]}::uuid[]))
-    ORDER BY d.due_at, d.id
+    ORDER BY d.due_at, d.position
     LIMIT ${limit}`;
 }
 
 /** Runs of one endpoint share its queue: one runs at a time. */
-const queueOf = (subscriptionId: string) => `webhook:${subscriptionId}`;
+const queueOf = (subscriptionId: string) => `webhook:${subscriptionId}`; // as in wakeDeliveries' SQL
 /** Run when the next attempt is due (a retry, or the rest of a long queue). */
 const laterRun = (subscriptionId: string, runAt: Date): EnqueueOptions => ({
   queueName: queueOf(subscriptionId),
@@ -142,21 +142,28 @@ const LOST_RUN = "10 minutes";
 
 /**
  * Queues a delivery run for each endpoint that has none waiting to start, in the caller's
- * transaction (the mark and the job commit together). Many events make one run, with no
- * job key: graphile-worker's keyed jobs deadlock when many transactions replace them at once.
- * Endpoints are locked in id order and without blocking the foreign-key checks of concurrent
- * fan-outs (NO KEY UPDATE), so wake-ups cannot deadlock either.
+ * transaction (the mark and the job commit together), in one statement. Many events make one
+ * run, with no job key: graphile-worker's keyed jobs deadlock when many transactions replace
+ * them at once. Every endpoint is locked, queued or not, in id order and without blocking the
+ * foreign-key checks of concurrent fan-outs (NO KEY UPDATE): a run starting meanwhile clears
+ * its mark only once the caller has committed, so its first read sees the caller's attempts;
+ * and wake-ups cannot deadlock.
  */
 export async function wakeDeliveries(tx: Prisma.TransactionClient, subscriptionIds: string[]) {
-  const woken = await tx.$queryRaw<{ id: string }[]>`
-    WITH idle AS (
-      SELECT id FROM webhook_subscriptions
+  await tx.$queryRaw`
+    WITH locked AS MATERIALIZED (
+      SELECT id, delivery_queued_at FROM webhook_subscriptions
       WHERE id = ANY (${subscriptionIds}::uuid[])
-        AND (delivery_queued_at IS NULL OR delivery_queued_at < now() - ${LOST_RUN}::interval)
       ORDER BY id FOR NO KEY UPDATE
+    ), woken AS (
+      UPDATE webhook_subscriptions s SET delivery_queued_at = now() FROM locked
+      WHERE s.id = locked.id
+        AND (locked.delivery_queued_at IS NULL OR locked.delivery_queued_at < now() - ${LOST_RUN}::interval)
+      RETURNING s.id
     )
-    UPDATE webhook_subscriptions s SET delivery_queued_at = now() FROM idle WHERE s.id = idle.id RETURNING s.id`;
-  for (const { id } of woken) await enqueue(tx, deliverWebhooks, { subscriptionId: id }, { queueName: queueOf(id) });
+    SELECT tenancy.enqueue_job(${deliverWebhooks.identifier}, json_build_object('subscriptionId', id), NULL, NULL,
+      NULL, 'webhook:' || id)::text
+    FROM woken`;
 }
 
 /** Schedules one attempt of an event to an endpoint, due now, in the caller's transaction (ping, replay). */

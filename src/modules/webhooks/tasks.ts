@@ -1,5 +1,5 @@
 import { deliverWebhooks } from "./deliver-webhooks.task.js";
-import { fanOutWebhookEvent } from "./fan-out-webhook-event.task.js";
+import { fanOutWebhookEvents } from "./fan-out-webhook-events.task.js";
 import { replayWebhookEventsTask } from "./replay-webhook-events.task.js";
 
-export const webhookTasks = [fanOutWebhookEvent, deliverWebhooks, replayWebhookEventsTask];
+export const webhookTasks = [fanOutWebhookEvents, deliverWebhooks, replayWebhookEventsTask];
