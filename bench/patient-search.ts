@@ -24,11 +24,11 @@ import type { TenantScope } from "../src/db/tenant.js";
 import type { PatientFilter } from "../src/modules/patients/patients.js";
 import { prefixSuccessor, searchKeyOf } from "../src/modules/patients/search.js";
 import { explainPatientsPage, patientsPage, scanNodes } from "../tests/patients/search-plan.js";
-import { benchDatabase } from "./support.js";
+import { benchDatabase, scaled } from "./support.js";
 
 const ORGANIZATIONS = 3;
-const PATIENTS_PER_ORGANIZATION = Number(process.env.BENCH_PATIENTS ?? 50_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 100);
+const PATIENTS_PER_ORGANIZATION = Number(process.env.BENCH_PATIENTS ?? scaled(50_000, 300));
+const RUNS = Number(process.env.BENCH_RUNS ?? scaled(100, 3));
 const WARMUP = Math.min(20, RUNS);
 const BATCH = 5_000;
 const FIRST_NAMES = ["Ana", "Bruno", "Carla", "Diogo", "Eva", "Filipe", "Gabriela", "Hugo", "Inês", "João"];

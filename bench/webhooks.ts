@@ -27,10 +27,11 @@ import { signatureHeader } from "../src/modules/webhooks/signing.js";
 import { newSigningSecrets } from "../src/modules/webhooks/signing-secrets.js";
 import { databaseUrl, testEnv } from "../tests/support/env.js";
 import { runMain } from "../tests/support/process.js";
+import { scaled } from "./support.js";
 
 const argument = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
-const EVENTS = argument("events", 10_000);
+const EVENTS = argument("events", scaled(10_000, 20));
 const RATE = argument("rate", 0);
 const ENDPOINTS = 3;
 const EMITTERS = argument("emitters", 16);
