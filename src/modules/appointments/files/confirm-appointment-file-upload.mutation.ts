@@ -17,8 +17,10 @@ builder.mutationField("confirmAppointmentFileUpload", (t) =>
       const file = await ctx.db.appointmentFile.findUnique({ where: { id: id.id } });
       if (!file) throw new NotFoundError("AppointmentFile");
       if (file.uploadedAt) return file;
-      // Checked before the transaction: no database connection waits on the storage round trip.
-      const object = await (await objectStoreFor(ctx)).stat(file.storageKey);
+      // Checked outside any transaction: no database connection waits on the storage round trip.
+      const store = await objectStoreFor(ctx);
+      await ctx.database.release();
+      const object = await store.stat(file.storageKey);
       if (!object) throw new ConflictError("The file has not been uploaded yet");
       if (object.sizeBytes !== file.sizeBytes) {
         throw new ConflictError(`The uploaded file has ${object.sizeBytes} bytes; ${file.sizeBytes} were declared`);

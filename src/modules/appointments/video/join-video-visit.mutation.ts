@@ -44,7 +44,9 @@ builder.mutationField("joinVideoVisit", (t) =>
       const daily = await organizationDaily(ctx.db, appointment.organizationId, ctx.services.config);
       if (!daily) throw new VideoUnavailableError("NO_INTEGRATION", "The organization has not set up Daily.co");
 
-      // Daily is called before the transaction opens: its retries must not hold a connection.
+      // Daily is called outside any transaction (the reads' one is committed first): its retries
+      // must not hold a connection.
+      await ctx.database.release();
       const name = roomNameFor(appointment);
       const room =
         appointment.videoRoomName === name && appointment.videoRoomUrl
