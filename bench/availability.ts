@@ -10,6 +10,12 @@
  * (b)-(d) run against a server process of its own (role api, production mode, Redis) on a fresh database; the
  * benchmark's own client work (1,000 SSE streams) shares the machine. Prints median and p99.
  * Needs the local PostgreSQL and Redis (TEST_DATABASE_URL / TEST_REDIS_URL, as the tests).
+ *
+ * `--tiny` (or BENCH_TINY=1) runs a configuration of a few seconds, to check the bench still runs
+ * to the end; each size can also be set alone: BENCH_SUBSCRIBERS (1,000), BENCH_APPOINTMENTS
+ * (1,000, spread over the 10 specialists), BENCH_HOLDS (200), BENCH_RUNS (timed requests per (b)/(c)
+ * figure, 200), BENCH_ROUNDS (hold/release rounds per (d) figure, 15). BENCH_CPU_PROF=<dir> writes a
+ * CPU profile of the server during (b)-(d) there (see bench/cpu-profile.ts).
  */
 import { createPrisma } from "../src/db/prisma.js";
 import { computeTimeslots, type SpecialistSchedule } from "../src/modules/scheduling/availability/compute-timeslots.js";
@@ -26,7 +32,30 @@ const WORKING_RANGES = [
   { start: 9 * 60, end: 12 * 60 },
   { start: 13 * 60, end: 18 * 60 },
 ];
-const SUBSCRIBERS = 1_000;
+const tiny = process.argv.includes("--tiny") || process.env.BENCH_TINY === "1";
+const size = (name: string, full: number, small: number) => {
+  const value = process.env[name];
+  if (value === undefined || value === "") return tiny ? small : full;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, not ${value}`);
+  return n;
+};
+const SUBSCRIBERS = size("BENCH_SUBSCRIBERS", 1_000, 20);
+const APPOINTMENTS = size("BENCH_APPOINTMENTS", 1_000, 50);
+const HOLDS = size("BENCH_HOLDS", 200, 10);
+const RUNS = size("BENCH_RUNS", 200, 10);
+const WARMUP = Math.max(1, Math.round(RUNS / 10));
+const ROUNDS = size("BENCH_ROUNDS", 15, 2);
+const PURE_RUNS = tiny ? 20 : 500;
+const SPECIALISTS = 10;
+/** SSE subscribers connect this many at a time (the listen backlog would drop a burst of 1,000 connects). */
+const CONNECT_BATCH = Math.min(100, SUBSCRIBERS);
+const profileDir = process.env.BENCH_CPU_PROF;
+
+const median = (times: number[]) => {
+  const sorted = [...times].sort((x, y) => x - y);
+  return sorted[Math.floor(0.5 * (sorted.length - 1))] ?? 0;
+};
 
 let seed = 42;
 const random = () => {
@@ -34,18 +63,19 @@ const random = () => {
   return seed / 2_147_483_647;
 };
 
-/** (a) The pure engine on synthetic data of the same shape. */
-function benchPureComputation() {
+/** (a) The pure engine on synthetic data of the same shape; answers its median (ms). */
+function benchPureComputation(): number {
   const from = Date.parse("2026-12-01T00:00:00Z");
   const to = Date.parse("2026-12-31T00:00:00Z");
-  const specialists: SpecialistSchedule[] = Array.from({ length: 10 }, (_, i) => ({
+  const specialists: SpecialistSchedule[] = Array.from({ length: SPECIALISTS }, (_, i) => ({
     id: `specialist-${i}`,
     timeZone: ZONES[i % ZONES.length] ?? "UTC",
     weeklyHours: [1, 2, 3, 4, 5].flatMap((weekday) => WORKING_RANGES.map((r) => ({ weekday, ...r }))),
     overrides: [],
     busy: [],
   }));
-  for (let i = 0; i < 1_200; i++) {
+  const busy = APPOINTMENTS + HOLDS;
+  for (let i = 0; i < busy; i++) {
     const start = from + Math.floor(random() * 30 * 48) * 30 * MINUTE;
     specialists[i % specialists.length]?.busy.push({ start, end: start + 30 * MINUTE });
   }
@@ -66,12 +96,13 @@ function benchPureComputation() {
     specialists,
   };
   let slots = 0;
-  const times = Array.from({ length: 550 }, () => {
+  const times = Array.from({ length: PURE_RUNS + PURE_RUNS / 10 }, () => {
     const started = performance.now();
     slots = computeTimeslots(input).length;
     return performance.now() - started;
-  }).slice(50);
-  summary(`(a) pure computation: ${slots} slots, 1,200 busy intervals`, times);
+  }).slice(PURE_RUNS / 10);
+  summary(`(a) pure computation: ${slots} slots, ${busy.toLocaleString("en")} busy intervals`, times);
+  return median(times);
 }
 
 const TIMESLOTS = `query BenchTimeslots($calendarId: ID!, $from: String!, $to: String!, $timeZone: String!) {
@@ -166,11 +197,10 @@ async function benchFanOut(
   label: string,
   freeSlots: { start: string; specialistId: string }[],
 ) {
-  // Connected 100 at a time (the listen backlog would drop a burst of 1,000 connects); each has
-  // its current slots before the first measured change.
+  // Connected in batches; each has its current slots before the first measured change.
   const subscribers: ReturnType<typeof sseSubscriber>[] = [];
   while (subscribers.length < SUBSCRIBERS) {
-    const batch = Array.from({ length: 100 }, () =>
+    const batch = Array.from({ length: Math.min(CONNECT_BATCH, SUBSCRIBERS - subscribers.length) }, () =>
       sseSubscriber(url, watchQuery(selection), { calendarId, ...range }),
     );
     await allWithin(
@@ -187,7 +217,6 @@ async function benchFanOut(
   }
   const lastArrivals: number[] = [];
   const allArrivals: number[] = [];
-  const ROUNDS = 15;
   for (let round = 0; round < ROUNDS; round++) {
     const slot = freeSlots[round % freeSlots.length] as { start: string; specialistId: string };
     const visitor = { "x-forwarded-for": `10.99.${round}.1` };
@@ -213,11 +242,12 @@ async function benchFanOut(
     }
   }
   for (const s of subscribers) s.close();
-  summary(`(d) ${label}: last of ${SUBSCRIBERS} subscribers`, lastArrivals);
+  summary(`(d) ${label}: last of ${SUBSCRIBERS.toLocaleString("en")} subscribers`, lastArrivals);
   summary(`    every subscriber's arrival`, allArrivals);
 }
 
-benchPureComputation();
+if (tiny) console.log("tiny configuration: figures only show that the bench runs");
+const pureMedian = benchPureComputation();
 
 const database = await benchDatabase("availability");
 const { name, adminUrl } = database;
@@ -231,6 +261,9 @@ const server = await startServerProcess(
       NODE_ENV: "production",
       INTEGRATIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
       HOLD_TTL_SECONDS: "3600",
+      ...(profileDir
+        ? { NODE_OPTIONS: "--import tsx --import ./bench/cpu-profile.ts", CPU_PROFILE_DIR: profileDir }
+        : {}),
     },
   ),
 );
@@ -267,7 +300,7 @@ try {
   const firstDay = new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10);
   const lastDay = new Date(Date.parse(firstDay) + 30 * DAY).toISOString().slice(0, 10);
   const specialists = [];
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < SPECIALISTS; i++) {
     const timezone = ZONES[i % ZONES.length] as string;
     const specialist = await owner.specialist.create({
       data: { organizationId, firstName: `Specialist ${i}`, lastName: "Bench", timezone },
@@ -288,8 +321,11 @@ try {
     });
     specialists.push(specialist);
   }
-  // 1,000 appointments: 100 per specialist on distinct working half-hours of the month.
-  const appointments = specialists.flatMap((specialist) => {
+  // The appointments, spread evenly over the specialists, on working half-hours of the month that
+  // are never next to each other: with the 10-minute buffer after, back-to-back half-hours would
+  // overlap, which the exclusion constraint `appointments_no_double_booking` refuses.
+  const appointments = specialists.flatMap((specialist, i) => {
+    const count = Math.floor(APPOINTMENTS / SPECIALISTS) + (i < APPOINTMENTS % SPECIALISTS ? 1 : 0);
     const starts = datesBetween(firstDay, lastDay)
       .filter((date) => isoWeekday(date) <= 5)
       .flatMap((date) =>
@@ -299,8 +335,17 @@ try {
           ),
         ),
       );
+    if (count > Math.ceil(starts.length / 2))
+      throw new Error(`at most ${Math.ceil(starts.length / 2)} appointments per specialist`);
     const chosen = new Set<number>();
-    while (chosen.size < 100) chosen.add(starts[Math.floor(random() * starts.length)] as number);
+    while (chosen.size < count) {
+      const k = Math.floor(random() * starts.length);
+      const start = starts[k] as number;
+      const neighbours = [starts[k - 1], starts[k + 1]].filter(
+        (s) => s !== undefined && Math.abs(s - start) <= 40 * MINUTE,
+      );
+      if (!neighbours.some((s) => chosen.has(s as number))) chosen.add(start);
+    }
     return [...chosen].map((start) => ({
       organizationId,
       calendarId: calendar.id,
@@ -320,14 +365,14 @@ try {
     const data = await post(server.url, TIMESLOTS, { calendarId, ...range });
     return (data.timeslots as { data: { start: string; specialistIds: string[] }[] }).data;
   };
-  // 200 live holds from 200 anonymous visitors, on free slots spread over the month.
+  // Live holds from as many anonymous visitors, on free slots spread over the month.
   const free = (await slotsNow()).flatMap((s) =>
     s.specialistIds.map((specialistId) => ({ start: s.start, specialistId })),
   );
   const shuffled = free.sort(() => random() - 0.5);
   let holds = 0;
   for (const slot of shuffled) {
-    if (holds === 200) break;
+    if (holds === HOLDS) break;
     const data = await post(
       server.url,
       CREATE_HOLD,
@@ -342,16 +387,17 @@ try {
       `${slots.length} slots (${slots.reduce((n, s) => n + s.specialistIds.length, 0)} specialist-slots) from ${firstDay} to ${lastDay}`,
   );
 
+  if (profileDir) process.kill(server.pid, "SIGUSR2");
   const staff = asUser(org.ownerSub);
-  summary("(b) POST /graphql timeslots, one month, anonymous widget", await timed(200, 20, slotsNow));
-  summary(
-    "(b) POST /graphql timeslots, one month, signed-in staff",
-    await timed(200, 20, () => post(server.url, TIMESLOTS, { calendarId, ...range }, staff)),
-  );
+  const anonymous = await timed(RUNS, WARMUP, slotsNow);
+  const ratio = (times: number[]) => ` = ${(median(times) / pureMedian).toFixed(1)}× (a)`;
+  summary("(b) POST /graphql timeslots, one month, anonymous widget", anonymous, ratio(anonymous));
+  const signedIn = await timed(RUNS, WARMUP, () => post(server.url, TIMESLOTS, { calendarId, ...range }, staff));
+  summary("(b) POST /graphql timeslots, one month, signed-in staff", signedIn, ratio(signedIn));
   const v1 = `${server.url}/v1/calendars/${calendarId}/timeslots?from=${range.from}&to=${range.to}&timeZone=${range.timeZone}`;
   summary(
     "(c) GET /v1/calendars/{id}/timeslots, one month, anonymous",
-    await timed(200, 20, async () => {
+    await timed(RUNS, WARMUP, async () => {
       const response = await fetch(v1);
       if (response.status !== 200) throw new Error(`status ${response.status}`);
       await response.json();
@@ -380,6 +426,10 @@ try {
     "hold → subscribers of a week selecting all `slots`",
     freeNow.filter((slot) => Date.parse(slot.start) < Date.parse(`${week.to}T00:00:00Z`)).slice(-15),
   );
+  if (profileDir) {
+    process.kill(server.pid, "SIGUSR2");
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // the profile is written
+  }
 } catch (error) {
   console.error(server.output.slice(-20).join("\n"));
   throw error;
