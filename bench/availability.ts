@@ -17,7 +17,8 @@
  * figure, 200), BENCH_ROUNDS (hold/release rounds per (d) figure, 15). BENCH_CPU_PROF=<dir> writes a
  * CPU profile of the server during (b)-(d) there (see bench/cpu-profile.ts).
  */
-import { createPrisma } from "../src/db/prisma.js";
+import { readFileSync } from "node:fs";
+import { createPrisma, type PrismaClient } from "../src/db/prisma.js";
 import { computeTimeslots, type SpecialistSchedule } from "../src/modules/scheduling/availability/compute-timeslots.js";
 import { boundaryInstant, datesBetween, isoWeekday } from "../src/modules/scheduling/availability/time-zones.js";
 import { asUser, createOrganization } from "../tests/support/auth.js";
@@ -51,6 +52,47 @@ const SPECIALISTS = 10;
 /** SSE subscribers connect this many at a time (the listen backlog would drop a burst of 1,000 connects). */
 const CONNECT_BATCH = Math.min(100, SUBSCRIBERS);
 const profileDir = process.env.BENCH_CPU_PROF;
+
+/** CPU seconds (user + system) a local process has used, from /proc (Linux, 100 clock ticks a second). */
+function cpuOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Work done for `run` (called `n` times), less noisy than wall-clock time on a shared machine:
+ * PostgreSQL transactions of the bench database, CPU time of the server and of its PostgreSQL backends.
+ */
+async function workOf<T>(db: PrismaClient, serverPid: number, n: number, run: () => Promise<T>): Promise<[T, string]> {
+  const counters = async () => {
+    // The statistics collector flushes a backend's counters at most once a second.
+    await new Promise((r) => setTimeout(r, 1_100));
+    const [row] = await db.$queryRaw<{ xacts: bigint; backends: number[] | null }[]>`
+      SELECT xact_commit + xact_rollback AS xacts,
+        (SELECT array_agg(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()) AS backends
+      FROM pg_stat_database WHERE datname = current_database()`;
+    return {
+      xacts: Number(row?.xacts ?? 0),
+      backends: new Map((row?.backends ?? []).map((pid) => [pid, cpuOf(pid)])),
+      server: cpuOf(serverPid),
+    };
+  };
+  const before = await counters();
+  const result = await run();
+  const after = await counters();
+  const backends = [...after.backends].reduce((t, [pid, cpu]) => t + cpu - (before.backends.get(pid) ?? 0), 0);
+  const ms = (seconds: number) => `${((seconds * 1000) / n).toFixed(2)} ms`;
+  // The counters' own transaction is one of them.
+  const xacts = (after.xacts - before.xacts - 1) / n;
+  return [
+    result,
+    `${xacts.toFixed(1)} PostgreSQL transactions, CPU: server ${ms(after.server - before.server)}, PostgreSQL ${ms(backends)}`,
+  ];
+}
 
 const median = (times: number[]) => {
   const sorted = [...times].sort((x, y) => x - y);
@@ -190,7 +232,8 @@ async function allWithin<T>(promises: Promise<T>[], ms: number, what: string): P
 }
 
 async function benchFanOut(
-  url: string,
+  server: { url: string; pid: number },
+  db: PrismaClient,
   calendarId: string,
   range: { from: string; to: string; timeZone: string },
   selection: string,
@@ -201,7 +244,7 @@ async function benchFanOut(
   const subscribers: ReturnType<typeof sseSubscriber>[] = [];
   while (subscribers.length < SUBSCRIBERS) {
     const batch = Array.from({ length: Math.min(CONNECT_BATCH, SUBSCRIBERS - subscribers.length) }, () =>
-      sseSubscriber(url, watchQuery(selection), { calendarId, ...range }),
+      sseSubscriber(server.url, watchQuery(selection), { calendarId, ...range }),
     );
     await allWithin(
       batch.map((s) => s.opened),
@@ -215,35 +258,39 @@ async function benchFanOut(
     );
     subscribers.push(...batch);
   }
+  const url = server.url;
   const lastArrivals: number[] = [];
   const allArrivals: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const slot = freeSlots[round % freeSlots.length] as { start: string; specialistId: string };
-    const visitor = { "x-forwarded-for": `10.99.${round}.1` };
-    for (const action of ["create", "release"] as const) {
-      const arrivals = subscribers.map((s) => s.next());
-      const sent = performance.now();
-      if (action === "create") {
-        const data = await post(
-          url,
-          CREATE_HOLD,
-          { input: { calendarId, start: slot.start, specialistId: slot.specialistId } },
-          visitor,
-        );
-        const created = data.createHold as { __typename: string; data?: { token: string } };
-        if (!created.data) throw new Error(`bench hold refused: ${created.__typename}`);
-        (slot as { token?: string }).token = created.data.token;
-      } else {
-        await post(url, RELEASE_HOLD, { token: (slot as { token?: string }).token }, visitor);
+  const [, work] = await workOf(db, server.pid, 2 * ROUNDS, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const slot = freeSlots[round % freeSlots.length] as { start: string; specialistId: string };
+      const visitor = { "x-forwarded-for": `10.99.${round}.1` };
+      for (const action of ["create", "release"] as const) {
+        const arrivals = subscribers.map((s) => s.next());
+        const sent = performance.now();
+        if (action === "create") {
+          const data = await post(
+            url,
+            CREATE_HOLD,
+            { input: { calendarId, start: slot.start, specialistId: slot.specialistId } },
+            visitor,
+          );
+          const created = data.createHold as { __typename: string; data?: { token: string } };
+          if (!created.data) throw new Error(`bench hold refused: ${created.__typename}`);
+          (slot as { token?: string }).token = created.data.token;
+        } else {
+          await post(url, RELEASE_HOLD, { token: (slot as { token?: string }).token }, visitor);
+        }
+        const times = (await allWithin(arrivals, 30_000, `round ${round} ${action}`)).map((at) => at - sent);
+        lastArrivals.push(Math.max(...times));
+        allArrivals.push(...times);
       }
-      const times = (await allWithin(arrivals, 30_000, `round ${round} ${action}`)).map((at) => at - sent);
-      lastArrivals.push(Math.max(...times));
-      allArrivals.push(...times);
     }
-  }
+  });
   for (const s of subscribers) s.close();
   summary(`(d) ${label}: last of ${SUBSCRIBERS.toLocaleString("en")} subscribers`, lastArrivals);
   summary(`    every subscriber's arrival`, allArrivals);
+  console.log(`    per change (hold or release): ${work}`);
 }
 
 if (tiny) console.log("tiny configuration: figures only show that the bench runs");
@@ -387,13 +434,20 @@ try {
       `${slots.length} slots (${slots.reduce((n, s) => n + s.specialistIds.length, 0)} specialist-slots) from ${firstDay} to ${lastDay}`,
   );
 
+  // Profiles: (b) and (c) in one, (d) in another.
   if (profileDir) process.kill(server.pid, "SIGUSR2");
   const staff = asUser(org.ownerSub);
-  const anonymous = await timed(RUNS, WARMUP, slotsNow);
   const ratio = (times: number[]) => ` = ${(median(times) / pureMedian).toFixed(1)}× (a)`;
-  summary("(b) POST /graphql timeslots, one month, anonymous widget", anonymous, ratio(anonymous));
-  const signedIn = await timed(RUNS, WARMUP, () => post(server.url, TIMESLOTS, { calendarId, ...range }, staff));
-  summary("(b) POST /graphql timeslots, one month, signed-in staff", signedIn, ratio(signedIn));
+  const timeslotsBench = async (label: string, request: () => Promise<unknown>) => {
+    await timed(WARMUP, 0, request);
+    const [times, work] = await workOf(owner, server.pid, RUNS, () => timed(RUNS, 0, request));
+    summary(label, times, ratio(times));
+    console.log(`    per request: ${work}`);
+  };
+  await timeslotsBench("(b) POST /graphql timeslots, one month, anonymous widget", slotsNow);
+  await timeslotsBench("(b) POST /graphql timeslots, one month, signed-in staff", () =>
+    post(server.url, TIMESLOTS, { calendarId, ...range }, staff),
+  );
   const v1 = `${server.url}/v1/calendars/${calendarId}/timeslots?from=${range.from}&to=${range.to}&timeZone=${range.timeZone}`;
   summary(
     "(c) GET /v1/calendars/{id}/timeslots, one month, anonymous",
@@ -408,8 +462,14 @@ try {
     .filter((s) => s.specialistIds.length > 0)
     .slice(0, 40)
     .map((s) => ({ start: s.start, specialistId: s.specialistIds[0] as string }));
+  if (profileDir) {
+    process.kill(server.pid, "SIGUSR2");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    process.kill(server.pid, "SIGUSR2");
+  }
   await benchFanOut(
-    server.url,
+    server,
+    owner,
     calendarId,
     range,
     "changed { start availableSpecialists }",
@@ -419,7 +479,8 @@ try {
   // A widget showing one week, re-reading its whole list on every change.
   const week = { ...range, to: new Date(Date.parse(firstDay) + 7 * DAY).toISOString().slice(0, 10) };
   await benchFanOut(
-    server.url,
+    server,
+    owner,
     calendarId,
     week,
     "slots { start end availableSpecialists specialistIds }",
