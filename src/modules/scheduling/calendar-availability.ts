@@ -48,7 +48,7 @@ export interface CalendarSchedule {
   timezone: string;
   durationMinutes: number;
   rules: CalendarRules;
-  /** Active specialists, in the order they joined the calendar. */
+  /** Active specialists, in the order they joined the calendar (only the one asked for, when read for one). */
   specialists: ScheduledSpecialist[];
   appointments: BookedTime[];
 }
@@ -87,19 +87,22 @@ interface ScheduleRow {
  * appointments around [from, to), in one statement (the hot path of every timeslots request:
  * PostgreSQL builds the nested rows as JSON, so there is one round trip, whatever the number of
  * specialists). Null when row-level security hides the calendar. Reads only columns the
- * booking-widget role may read.
+ * booking-widget role may read. With `specialistId`, only that specialist (none when it is not
+ * on the calendar) and their appointments.
  */
 export async function readCalendarSchedule(
   tx: Prisma.TransactionClient,
   calendarId: string,
   from: number,
   to: number,
+  specialistId?: string,
 ): Promise<CalendarSchedule | null> {
   const [row] = await tx.$queryRaw<ScheduleRow[]>`
     WITH offered AS (
       SELECT cs.specialist_id, cs.weight, cs.created_at, sp.timezone
       FROM calendar_specialists cs JOIN specialists sp ON sp.id = cs.specialist_id
       WHERE cs.calendar_id = ${calendarId}::uuid AND sp.active
+        AND (${specialistId ?? null}::uuid IS NULL OR cs.specialist_id = ${specialistId ?? null}::uuid)
     )
     SELECT c.id, c.organization_id, c.slug, c.active, c.timezone, c.kind, c.slot_interval_minutes,
       c.buffer_before_minutes, c.buffer_after_minutes, c.minimum_notice_minutes, c.booking_horizon_days,
