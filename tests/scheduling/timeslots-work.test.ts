@@ -121,6 +121,7 @@ describe("live timeslots shared between subscribers", () => {
 
     expect(sharedExecutionStats.executed - before.executed).toBe(2); // one per selection
     expect(sharedExecutionStats.shared - before.shared).toBe(2); // the other two of the same selection
+    expect(sharedExecutionStats.framesEncoded - before.framesEncoded).toBe(2); // and one SSE frame each
     for (const m of messages) expect(m).toEqual(messages[0]);
     const [first] = messages;
     expect(first?.timeslotsChanged.reason).toBe("HOLD_CREATED");
