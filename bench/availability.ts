@@ -65,7 +65,8 @@ function cpuOf(pid: number): number {
 
 /**
  * Work done for `run` (called `n` times), less noisy than wall-clock time on a shared machine:
- * PostgreSQL transactions of the bench database, CPU time of the server and of its PostgreSQL backends.
+ * PostgreSQL transactions of the bench database, CPU time of the server, of its PostgreSQL
+ * backends and of this process (the bench's own clients, e.g. 1,000 SSE readers).
  */
 async function workOf<T>(db: PrismaClient, serverPid: number, n: number, run: () => Promise<T>): Promise<[T, string]> {
   const counters = async () => {
@@ -75,10 +76,12 @@ async function workOf<T>(db: PrismaClient, serverPid: number, n: number, run: ()
       SELECT xact_commit + xact_rollback AS xacts,
         (SELECT array_agg(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()) AS backends
       FROM pg_stat_database WHERE datname = current_database()`;
+    const client = process.cpuUsage();
     return {
       xacts: Number(row?.xacts ?? 0),
       backends: new Map((row?.backends ?? []).map((pid) => [pid, cpuOf(pid)])),
       server: cpuOf(serverPid),
+      client: (client.user + client.system) / 1e6,
     };
   };
   const before = await counters();
@@ -90,7 +93,8 @@ async function workOf<T>(db: PrismaClient, serverPid: number, n: number, run: ()
   const xacts = (after.xacts - before.xacts - 1) / n;
   return [
     result,
-    `${xacts.toFixed(1)} PostgreSQL transactions, CPU: server ${ms(after.server - before.server)}, PostgreSQL ${ms(backends)}`,
+    `${xacts.toFixed(1)} PostgreSQL transactions, CPU: server ${ms(after.server - before.server)}, ` +
+      `PostgreSQL ${ms(backends)}, bench clients ${ms(after.client - before.client)}`,
   ];
 }
 
