@@ -10,8 +10,15 @@
  * (b)-(d) run against a server process of its own (role api, production mode, Redis) on a fresh database; the
  * benchmark's own client work (1,000 SSE streams) shares the machine. Prints median and p99.
  * Needs the local PostgreSQL and Redis (TEST_DATABASE_URL / TEST_REDIS_URL, as the tests).
+ *
+ * `--tiny` (or BENCH_TINY=1) runs a configuration of a few seconds, to check the bench still runs
+ * to the end; each size can also be set alone: BENCH_SUBSCRIBERS (1,000), BENCH_APPOINTMENTS
+ * (1,000, spread over the 10 specialists), BENCH_HOLDS (200), BENCH_RUNS (timed requests per (b)/(c)
+ * figure, 200), BENCH_ROUNDS (hold/release rounds per (d) figure, 15). BENCH_CPU_PROF=<dir> writes a
+ * CPU profile of the server during (b)-(d) there (see bench/cpu-profile.ts).
  */
-import { createPrisma } from "../src/db/prisma.js";
+import { readFileSync } from "node:fs";
+import { createPrisma, type PrismaClient } from "../src/db/prisma.js";
 import { computeTimeslots, type SpecialistSchedule } from "../src/modules/scheduling/availability/compute-timeslots.js";
 import { boundaryInstant, datesBetween, isoWeekday } from "../src/modules/scheduling/availability/time-zones.js";
 import { asUser, createOrganization } from "../tests/support/auth.js";
@@ -26,7 +33,77 @@ const WORKING_RANGES = [
   { start: 9 * 60, end: 12 * 60 },
   { start: 13 * 60, end: 18 * 60 },
 ];
-const SUBSCRIBERS = 1_000;
+const tiny = process.argv.includes("--tiny") || process.env.BENCH_TINY === "1";
+const size = (name: string, full: number, small: number) => {
+  const value = process.env[name];
+  if (value === undefined || value === "") return tiny ? small : full;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, not ${value}`);
+  return n;
+};
+const SUBSCRIBERS = size("BENCH_SUBSCRIBERS", 1_000, 20);
+const APPOINTMENTS = size("BENCH_APPOINTMENTS", 1_000, 50);
+const HOLDS = size("BENCH_HOLDS", 200, 10);
+const RUNS = size("BENCH_RUNS", 200, 10);
+const WARMUP = Math.max(1, Math.round(RUNS / 10));
+const ROUNDS = size("BENCH_ROUNDS", 15, 2);
+const PURE_RUNS = tiny ? 20 : 500;
+const SPECIALISTS = 10;
+/** SSE subscribers connect this many at a time (the listen backlog would drop a burst of 1,000 connects). */
+const CONNECT_BATCH = Math.min(100, SUBSCRIBERS);
+const profileDir = process.env.BENCH_CPU_PROF;
+
+/** CPU seconds (user + system) a local process has used, from /proc (Linux, 100 clock ticks a second). */
+function cpuOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Work done for `run` (called `n` times), less noisy than wall-clock time on a shared machine:
+ * PostgreSQL transactions of the bench database, CPU time of the server, of its PostgreSQL
+ * backends and of this process (the bench's own clients, e.g. 1,000 SSE readers).
+ */
+async function workOf<T>(db: PrismaClient, serverPid: number, n: number, run: () => Promise<T>): Promise<[T, string]> {
+  // Too few runs to mean anything, and the counters' flush waits would be most of a tiny run.
+  if (tiny) return [await run(), "not counted in the tiny configuration"];
+  const counters = async () => {
+    // The statistics collector flushes a backend's counters at most once a second.
+    await new Promise((r) => setTimeout(r, 1_100));
+    const [row] = await db.$queryRaw<{ xacts: bigint; backends: number[] | null }[]>`
+      SELECT xact_commit + xact_rollback AS xacts,
+        (SELECT array_agg(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()) AS backends
+      FROM pg_stat_database WHERE datname = current_database()`;
+    const client = process.cpuUsage();
+    return {
+      xacts: Number(row?.xacts ?? 0),
+      backends: new Map((row?.backends ?? []).map((pid) => [pid, cpuOf(pid)])),
+      server: cpuOf(serverPid),
+      client: (client.user + client.system) / 1e6,
+    };
+  };
+  const before = await counters();
+  const result = await run();
+  const after = await counters();
+  const backends = [...after.backends].reduce((t, [pid, cpu]) => t + cpu - (before.backends.get(pid) ?? 0), 0);
+  const ms = (seconds: number) => `${((seconds * 1000) / n).toFixed(2)} ms`;
+  // The counters' own transaction is one of them.
+  const xacts = (after.xacts - before.xacts - 1) / n;
+  return [
+    result,
+    `${xacts.toFixed(1)} PostgreSQL transactions, CPU: server ${ms(after.server - before.server)}, ` +
+      `PostgreSQL ${ms(backends)}, bench clients ${ms(after.client - before.client)}`,
+  ];
+}
+
+const median = (times: number[]) => {
+  const sorted = [...times].sort((x, y) => x - y);
+  return sorted[Math.floor(0.5 * (sorted.length - 1))] ?? 0;
+};
 
 let seed = 42;
 const random = () => {
@@ -34,18 +111,19 @@ const random = () => {
   return seed / 2_147_483_647;
 };
 
-/** (a) The pure engine on synthetic data of the same shape. */
-function benchPureComputation() {
+/** (a) The pure engine on synthetic data of the same shape; answers its median (ms). */
+function benchPureComputation(): number {
   const from = Date.parse("2026-12-01T00:00:00Z");
   const to = Date.parse("2026-12-31T00:00:00Z");
-  const specialists: SpecialistSchedule[] = Array.from({ length: 10 }, (_, i) => ({
+  const specialists: SpecialistSchedule[] = Array.from({ length: SPECIALISTS }, (_, i) => ({
     id: `specialist-${i}`,
     timeZone: ZONES[i % ZONES.length] ?? "UTC",
     weeklyHours: [1, 2, 3, 4, 5].flatMap((weekday) => WORKING_RANGES.map((r) => ({ weekday, ...r }))),
     overrides: [],
     busy: [],
   }));
-  for (let i = 0; i < 1_200; i++) {
+  const busy = APPOINTMENTS + HOLDS;
+  for (let i = 0; i < busy; i++) {
     const start = from + Math.floor(random() * 30 * 48) * 30 * MINUTE;
     specialists[i % specialists.length]?.busy.push({ start, end: start + 30 * MINUTE });
   }
@@ -66,12 +144,13 @@ function benchPureComputation() {
     specialists,
   };
   let slots = 0;
-  const times = Array.from({ length: 550 }, () => {
+  const times = Array.from({ length: PURE_RUNS + PURE_RUNS / 10 }, () => {
     const started = performance.now();
     slots = computeTimeslots(input).length;
     return performance.now() - started;
-  }).slice(50);
-  summary(`(a) pure computation: ${slots} slots, 1,200 busy intervals`, times);
+  }).slice(PURE_RUNS / 10);
+  summary(`(a) pure computation: ${slots} slots, ${busy.toLocaleString("en")} busy intervals`, times);
+  return median(times);
 }
 
 const TIMESLOTS = `query BenchTimeslots($calendarId: ID!, $from: String!, $to: String!, $timeZone: String!) {
@@ -159,19 +238,19 @@ async function allWithin<T>(promises: Promise<T>[], ms: number, what: string): P
 }
 
 async function benchFanOut(
-  url: string,
+  server: { url: string; pid: number },
+  db: PrismaClient,
   calendarId: string,
   range: { from: string; to: string; timeZone: string },
   selection: string,
   label: string,
   freeSlots: { start: string; specialistId: string }[],
 ) {
-  // Connected 100 at a time (the listen backlog would drop a burst of 1,000 connects); each has
-  // its current slots before the first measured change.
+  // Connected in batches; each has its current slots before the first measured change.
   const subscribers: ReturnType<typeof sseSubscriber>[] = [];
   while (subscribers.length < SUBSCRIBERS) {
-    const batch = Array.from({ length: 100 }, () =>
-      sseSubscriber(url, watchQuery(selection), { calendarId, ...range }),
+    const batch = Array.from({ length: Math.min(CONNECT_BATCH, SUBSCRIBERS - subscribers.length) }, () =>
+      sseSubscriber(server.url, watchQuery(selection), { calendarId, ...range }),
     );
     await allWithin(
       batch.map((s) => s.opened),
@@ -185,39 +264,43 @@ async function benchFanOut(
     );
     subscribers.push(...batch);
   }
+  const url = server.url;
   const lastArrivals: number[] = [];
   const allArrivals: number[] = [];
-  const ROUNDS = 15;
-  for (let round = 0; round < ROUNDS; round++) {
-    const slot = freeSlots[round % freeSlots.length] as { start: string; specialistId: string };
-    const visitor = { "x-forwarded-for": `10.99.${round}.1` };
-    for (const action of ["create", "release"] as const) {
-      const arrivals = subscribers.map((s) => s.next());
-      const sent = performance.now();
-      if (action === "create") {
-        const data = await post(
-          url,
-          CREATE_HOLD,
-          { input: { calendarId, start: slot.start, specialistId: slot.specialistId } },
-          visitor,
-        );
-        const created = data.createHold as { __typename: string; data?: { token: string } };
-        if (!created.data) throw new Error(`bench hold refused: ${created.__typename}`);
-        (slot as { token?: string }).token = created.data.token;
-      } else {
-        await post(url, RELEASE_HOLD, { token: (slot as { token?: string }).token }, visitor);
+  const [, work] = await workOf(db, server.pid, 2 * ROUNDS, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const slot = freeSlots[round % freeSlots.length] as { start: string; specialistId: string };
+      const visitor = { "x-forwarded-for": `10.99.${round}.1` };
+      for (const action of ["create", "release"] as const) {
+        const arrivals = subscribers.map((s) => s.next());
+        const sent = performance.now();
+        if (action === "create") {
+          const data = await post(
+            url,
+            CREATE_HOLD,
+            { input: { calendarId, start: slot.start, specialistId: slot.specialistId } },
+            visitor,
+          );
+          const created = data.createHold as { __typename: string; data?: { token: string } };
+          if (!created.data) throw new Error(`bench hold refused: ${created.__typename}`);
+          (slot as { token?: string }).token = created.data.token;
+        } else {
+          await post(url, RELEASE_HOLD, { token: (slot as { token?: string }).token }, visitor);
+        }
+        const times = (await allWithin(arrivals, 30_000, `round ${round} ${action}`)).map((at) => at - sent);
+        lastArrivals.push(Math.max(...times));
+        allArrivals.push(...times);
       }
-      const times = (await allWithin(arrivals, 30_000, `round ${round} ${action}`)).map((at) => at - sent);
-      lastArrivals.push(Math.max(...times));
-      allArrivals.push(...times);
     }
-  }
+  });
   for (const s of subscribers) s.close();
-  summary(`(d) ${label}: last of ${SUBSCRIBERS} subscribers`, lastArrivals);
+  summary(`(d) ${label}: last of ${SUBSCRIBERS.toLocaleString("en")} subscribers`, lastArrivals);
   summary(`    every subscriber's arrival`, allArrivals);
+  console.log(`    per change (hold or release): ${work}`);
 }
 
-benchPureComputation();
+if (tiny) console.log("tiny configuration: figures only show that the bench runs");
+const pureMedian = benchPureComputation();
 
 const database = await benchDatabase("availability");
 const { name, adminUrl } = database;
@@ -231,6 +314,9 @@ const server = await startServerProcess(
       NODE_ENV: "production",
       INTEGRATIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
       HOLD_TTL_SECONDS: "3600",
+      ...(profileDir
+        ? { NODE_OPTIONS: "--import tsx --import ./bench/cpu-profile.ts", CPU_PROFILE_DIR: profileDir }
+        : {}),
     },
   ),
 );
@@ -267,7 +353,7 @@ try {
   const firstDay = new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10);
   const lastDay = new Date(Date.parse(firstDay) + 30 * DAY).toISOString().slice(0, 10);
   const specialists = [];
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < SPECIALISTS; i++) {
     const timezone = ZONES[i % ZONES.length] as string;
     const specialist = await owner.specialist.create({
       data: { organizationId, firstName: `Specialist ${i}`, lastName: "Bench", timezone },
@@ -288,8 +374,11 @@ try {
     });
     specialists.push(specialist);
   }
-  // 1,000 appointments: 100 per specialist on distinct working half-hours of the month.
-  const appointments = specialists.flatMap((specialist) => {
+  // The appointments, spread evenly over the specialists, on working half-hours of the month that
+  // are never next to each other: with the 10-minute buffer after, back-to-back half-hours would
+  // overlap, which the exclusion constraint `appointments_no_double_booking` refuses.
+  const appointments = specialists.flatMap((specialist, i) => {
+    const count = Math.floor(APPOINTMENTS / SPECIALISTS) + (i < APPOINTMENTS % SPECIALISTS ? 1 : 0);
     const starts = datesBetween(firstDay, lastDay)
       .filter((date) => isoWeekday(date) <= 5)
       .flatMap((date) =>
@@ -299,8 +388,17 @@ try {
           ),
         ),
       );
+    if (count > Math.ceil(starts.length / 2))
+      throw new Error(`at most ${Math.ceil(starts.length / 2)} appointments per specialist`);
     const chosen = new Set<number>();
-    while (chosen.size < 100) chosen.add(starts[Math.floor(random() * starts.length)] as number);
+    while (chosen.size < count) {
+      const k = Math.floor(random() * starts.length);
+      const start = starts[k] as number;
+      const neighbours = [starts[k - 1], starts[k + 1]].filter(
+        (s) => s !== undefined && Math.abs(s - start) <= 40 * MINUTE,
+      );
+      if (!neighbours.some((s) => chosen.has(s as number))) chosen.add(start);
+    }
     return [...chosen].map((start) => ({
       organizationId,
       calendarId: calendar.id,
@@ -320,14 +418,14 @@ try {
     const data = await post(server.url, TIMESLOTS, { calendarId, ...range });
     return (data.timeslots as { data: { start: string; specialistIds: string[] }[] }).data;
   };
-  // 200 live holds from 200 anonymous visitors, on free slots spread over the month.
+  // Live holds from as many anonymous visitors, on free slots spread over the month.
   const free = (await slotsNow()).flatMap((s) =>
     s.specialistIds.map((specialistId) => ({ start: s.start, specialistId })),
   );
   const shuffled = free.sort(() => random() - 0.5);
   let holds = 0;
   for (const slot of shuffled) {
-    if (holds === 200) break;
+    if (holds === HOLDS) break;
     const data = await post(
       server.url,
       CREATE_HOLD,
@@ -342,16 +440,24 @@ try {
       `${slots.length} slots (${slots.reduce((n, s) => n + s.specialistIds.length, 0)} specialist-slots) from ${firstDay} to ${lastDay}`,
   );
 
+  // Profiles: (b) and (c) in one, (d) in another.
+  if (profileDir) process.kill(server.pid, "SIGUSR2");
   const staff = asUser(org.ownerSub);
-  summary("(b) POST /graphql timeslots, one month, anonymous widget", await timed(200, 20, slotsNow));
-  summary(
-    "(b) POST /graphql timeslots, one month, signed-in staff",
-    await timed(200, 20, () => post(server.url, TIMESLOTS, { calendarId, ...range }, staff)),
+  const ratio = (times: number[]) => ` = ${(median(times) / pureMedian).toFixed(1)}× (a)`;
+  const timeslotsBench = async (label: string, request: () => Promise<unknown>) => {
+    await timed(WARMUP, 0, request);
+    const [times, work] = await workOf(owner, server.pid, RUNS, () => timed(RUNS, 0, request));
+    summary(label, times, ratio(times));
+    console.log(`    per request: ${work}`);
+  };
+  await timeslotsBench("(b) POST /graphql timeslots, one month, anonymous widget", slotsNow);
+  await timeslotsBench("(b) POST /graphql timeslots, one month, signed-in staff", () =>
+    post(server.url, TIMESLOTS, { calendarId, ...range }, staff),
   );
   const v1 = `${server.url}/v1/calendars/${calendarId}/timeslots?from=${range.from}&to=${range.to}&timeZone=${range.timeZone}`;
   summary(
     "(c) GET /v1/calendars/{id}/timeslots, one month, anonymous",
-    await timed(200, 20, async () => {
+    await timed(RUNS, WARMUP, async () => {
       const response = await fetch(v1);
       if (response.status !== 200) throw new Error(`status ${response.status}`);
       await response.json();
@@ -362,8 +468,14 @@ try {
     .filter((s) => s.specialistIds.length > 0)
     .slice(0, 40)
     .map((s) => ({ start: s.start, specialistId: s.specialistIds[0] as string }));
+  if (profileDir) {
+    process.kill(server.pid, "SIGUSR2");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    process.kill(server.pid, "SIGUSR2");
+  }
   await benchFanOut(
-    server.url,
+    server,
+    owner,
     calendarId,
     range,
     "changed { start availableSpecialists }",
@@ -373,13 +485,18 @@ try {
   // A widget showing one week, re-reading its whole list on every change.
   const week = { ...range, to: new Date(Date.parse(firstDay) + 7 * DAY).toISOString().slice(0, 10) };
   await benchFanOut(
-    server.url,
+    server,
+    owner,
     calendarId,
     week,
     "slots { start end availableSpecialists specialistIds }",
     "hold → subscribers of a week selecting all `slots`",
     freeNow.filter((slot) => Date.parse(slot.start) < Date.parse(`${week.to}T00:00:00Z`)).slice(-15),
   );
+  if (profileDir) {
+    process.kill(server.pid, "SIGUSR2");
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // the profile is written
+  }
 } catch (error) {
   console.error(server.output.slice(-20).join("\n"));
   throw error;

@@ -6,6 +6,7 @@ import { IMPERSONATED_PATIENT_HEADER } from "../auth/impersonation.js";
 import type { Context } from "../graphql/context.js";
 import { schema } from "../graphql/schema.js";
 import { useBookingWidget } from "../modules/booking-widget/use-booking-widget.js";
+import { useSharedSubscriptionResults } from "../modules/scheduling/shared-results.js";
 import type { Services } from "../services.js";
 import { useLocalFiles } from "../storage/use-local-files.js";
 import { buildContext, impersonatedPatientOf, requestIdOf } from "./context.js";
@@ -43,6 +44,8 @@ export function buildApp(
       useRequestLog(services),
       useRequestDatabase(),
       useGraphQLSSE({ endpoint: "/graphql/stream" }),
+      // Subscribers of the same live timeslots share each message's execution and JSON.
+      useSharedSubscriptionResults(),
       usePrometheus({ endpoint: "/metrics", registry: new Registry(), labels: { method: true, statusCode: true } }),
       useReadinessCheck({
         endpoint: "/readyz",

@@ -35,25 +35,52 @@ export function assertMayBook(
 }
 
 /**
+ * The organization of each calendar this process has seen (a calendar never changes
+ * organization, and ids are never reused), so a widget's request need not look it up again.
+ * Bounded: the oldest entries go first.
+ */
+const calendarOrganizations = new Map<string, string>();
+const KNOWN_CALENDARS = 10_000;
+
+function rememberOrganization(calendarId: string, organizationId: string) {
+  if (calendarOrganizations.get(calendarId) === organizationId) return;
+  if (calendarOrganizations.size >= KNOWN_CALENDARS) {
+    const oldest = calendarOrganizations.keys().next().value;
+    if (oldest !== undefined) calendarOrganizations.delete(oldest);
+  }
+  calendarOrganizations.set(calendarId, organizationId);
+}
+
+/**
  * Runs `work` in the scope of a calendar's organization, as the booking-widget role: first the
  * caller's own organization; if the calendar is not there, the organization of the published
  * calendar with that id (found through `tenancy.published_calendar`, the only way across
  * organizations). `work` throws NotFoundError("Calendar") when its scope does not show the calendar.
+ *
+ * `checksAccess: true` says `work` itself refuses a calendar the caller may not book (it calls
+ * {@link assertMayBook} on the row it reads): then a caller with no organization goes straight to
+ * the organization already known for the calendar, without `published_calendar`; the row read
+ * there still decides (an unpublished calendar is not found, exactly as before).
  */
 export async function inCalendarScope<T>(
   ctx: Context,
   calendarId: string,
   work: (scope: TenantScope) => Promise<T>,
+  options: { checksAccess?: boolean } = {},
 ): Promise<T> {
   if (ctx.scope.organizationId) {
     try {
-      return await work(widgetScope(ctx, ctx.scope.organizationId));
+      const result = await work(widgetScope(ctx, ctx.scope.organizationId));
+      if (options.checksAccess) rememberOrganization(calendarId, ctx.scope.organizationId);
+      return result;
     } catch (error) {
       if (!(error instanceof NotFoundError && error.entity === "Calendar")) throw error;
     }
   }
-  const organizationId = await publishedCalendarOrganization(ctx, { id: calendarId });
+  const known = options.checksAccess && !ctx.scope.organizationId ? calendarOrganizations.get(calendarId) : undefined;
+  const organizationId = known ?? (await publishedCalendarOrganization(ctx, { id: calendarId }));
   if (!organizationId || organizationId === ctx.scope.organizationId) throw new NotFoundError("Calendar");
+  if (options.checksAccess) rememberOrganization(calendarId, organizationId);
   return work(widgetScope(ctx, organizationId));
 }
 

@@ -3,9 +3,11 @@ import { builder } from "../../graphql/builder.js";
 import type { Timeslot } from "./availability/compute-timeslots.js";
 import { formatInZone } from "./availability/time-zones.js";
 
-/** A slot with the zone its times are shown in, and its specialists' global ids. */
+/** A slot as the API shows it: its times in the requested zone, and its specialists' global ids. */
 export interface ZonedTimeslot extends Timeslot {
   timeZone: string;
+  startText: string;
+  endText: string;
   specialistGlobalIds: string[];
 }
 
@@ -14,9 +16,9 @@ export const TimeslotRef = builder.objectRef<ZonedTimeslot>("Timeslot").implemen
   fields: (t) => ({
     start: t.string({
       description: "ISO 8601 with the offset of the requested time zone, e.g. 2027-03-14T09:00:00-04:00.",
-      resolve: (s) => formatInZone(s.start, s.timeZone),
+      resolve: (s) => s.startText,
     }),
-    end: t.string({ resolve: (s) => formatInZone(s.end, s.timeZone) }),
+    end: t.string({ resolve: (s) => s.endText }),
     availableSpecialists: t.int({
       description: "How many specialists are free; 0 in a change means the slot is gone.",
       resolve: (s) => s.specialistIds.length,
@@ -28,7 +30,10 @@ export const TimeslotRef = builder.objectRef<ZonedTimeslot>("Timeslot").implemen
   }),
 });
 
-/** Slots to show in `timeZone` (each specialist's global id encoded once, not once per slot). */
+/**
+ * Slots to show in `timeZone`, formatted once here (each specialist's global id encoded once, not
+ * once per slot), so the fields resolve by reading a property, however many subscribers read them.
+ */
 export function zoned(slots: Timeslot[], timeZone: string): ZonedTimeslot[] {
   const globalIds = new Map<string, string>();
   const globalId = (id: string) => {
@@ -39,5 +44,13 @@ export function zoned(slots: Timeslot[], timeZone: string): ZonedTimeslot[] {
     }
     return encoded;
   };
-  return slots.map((s) => ({ ...s, timeZone, specialistGlobalIds: s.specialistIds.map(globalId) }));
+  return slots.map((s) => ({
+    start: s.start,
+    end: s.end,
+    specialistIds: s.specialistIds,
+    timeZone,
+    startText: formatInZone(s.start, timeZone),
+    endText: formatInZone(s.end, timeZone),
+    specialistGlobalIds: s.specialistIds.map(globalId),
+  }));
 }

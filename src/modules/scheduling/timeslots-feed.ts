@@ -3,6 +3,7 @@ import { NotFoundError } from "../../errors.js";
 import type { Context } from "../../graphql/context.js";
 import type { TimeslotsChangeReason } from "./announce.js";
 import type { Timeslot } from "./availability/compute-timeslots.js";
+import { shareablePayload } from "./shared-results.js";
 import { type ZonedTimeslot, zoned } from "./timeslot.type.js";
 import { findTimeslots, type TimeslotQuery, timeslotsIn } from "./timeslots.js";
 
@@ -94,7 +95,7 @@ function sharedUpdate(
     const changed = previous ? changedSlots(previous, slots) : slots;
     update =
       changed.length || !previous
-        ? { calendarId, reason, slots: zoned(slots, timeZone), changed: zoned(changed, timeZone) }
+        ? shareablePayload({ calendarId, reason, slots: zoned(slots, timeZone), changed: zoned(changed, timeZone) })
         : null;
     byPrevious.set(previous, update);
   }
@@ -105,7 +106,8 @@ function sharedUpdate(
  * A subscriber's live view of a calendar's slots: the current list first, then, whenever an
  * announced change touches its range (in any server process), the new list and what changed.
  * Subscribers of one process with the same calendar, range, zone and access share one
- * computation and one message per change. The stream ends if the calendar stops being visible
+ * computation and one message per change; those that also selected the same fields share its
+ * execution and its JSON (see `shared-results.ts`). The stream ends if the calendar stops being visible
  * to the subscriber.
  */
 export async function watchTimeslots(

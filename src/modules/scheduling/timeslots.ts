@@ -13,12 +13,14 @@ export interface TimeslotQuery {
 }
 
 /**
- * A calendar's slots for the caller, read in its organization as the booking-widget role. The
- * caller may see them (see {@link assertMayBook}); a specialist not on the calendar is not found.
+ * A calendar's slots for the caller, read in its organization as the booking-widget role: one
+ * statement (in its scoped transaction) and one Redis round trip for the holds. The caller may
+ * see them (see {@link assertMayBook}); a specialist not on the calendar is not found. With a
+ * specialist, only that specialist's hours, appointments and holds are read.
  */
 export async function timeslotsIn(ctx: Context, scope: TenantScope, query: TimeslotQuery): Promise<Timeslot[]> {
   const schedule = await ctx.database.transaction(scope, (tx) =>
-    readCalendarSchedule(tx, query.calendarId, query.from, query.to),
+    readCalendarSchedule(tx, query.calendarId, query.from, query.to, query.specialistId),
   );
   assertMayBook(ctx, schedule);
   if (query.specialistId && !schedule.specialists.some((s) => s.id === query.specialistId)) {
@@ -35,8 +37,10 @@ export async function timeslotsIn(ctx: Context, scope: TenantScope, query: Times
 
 /** {@link timeslotsIn} the calendar's organization; also answers which scope that was, to compute again later. */
 export function findTimeslots(ctx: Context, query: TimeslotQuery): Promise<{ scope: TenantScope; slots: Timeslot[] }> {
-  return inCalendarScope(ctx, query.calendarId, async (scope) => ({
-    scope,
-    slots: await timeslotsIn(ctx, scope, query),
-  }));
+  return inCalendarScope(
+    ctx,
+    query.calendarId,
+    async (scope) => ({ scope, slots: await timeslotsIn(ctx, scope, query) }),
+    { checksAccess: true },
+  );
 }

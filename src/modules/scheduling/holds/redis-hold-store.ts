@@ -70,6 +70,24 @@ for _, token in ipairs(tokens) do
 end
 return removed`;
 
+/**
+ * Live holds of specialists (KEYS[2..]) starting before ARGV[1]: their JSON, after Redis' time
+ * (one round trip, however many specialists).
+ */
+const OVERLAPPING = `
+local data, found = KEYS[1], {}
+for i = 2, #KEYS do
+  local tokens = redis.call('ZRANGEBYSCORE', KEYS[i], '-inf', '(' .. ARGV[1])
+  if #tokens > 0 then
+    for _, raw in ipairs(redis.call('HMGET', data, unpack(tokens))) do
+      if raw then table.insert(found, raw) end
+    end
+  end
+end
+local t = redis.call('TIME')
+table.insert(found, 1, tostring(tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)))
+return found`;
+
 function parse(raw: string): Hold {
   return JSON.parse(raw) as Hold;
 }
@@ -120,19 +138,15 @@ export function createRedisHoldStore(redis: Redis, prefix: string): HoldStore {
     },
     async overlapping(specialistIds, from, to) {
       if (!specialistIds.length) return [];
-      const pipeline = redis.pipeline();
-      for (const id of specialistIds) pipeline.zrangebyscore(specialistKey(id), "-inf", `(${to}`);
-      pipeline.time();
-      const results = (await pipeline.exec()) ?? [];
-      const [seconds, micros] = (results[results.length - 1]?.[1] ?? ["0", "0"]) as [string, string];
-      const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
-      const tokens = results.slice(0, -1).flatMap(([, value]) => value as string[]);
-      if (!tokens.length) return [];
-      const raws = await redis.hmget(data, ...tokens);
-      return raws
-        .filter((raw): raw is string => raw !== null)
-        .map(parse)
-        .filter((h) => h.expiresAt > now && h.end > from);
+      const [time, ...raws] = (await redis.eval(
+        OVERLAPPING,
+        1 + specialistIds.length,
+        data,
+        ...specialistIds.map(specialistKey),
+        to,
+      )) as string[];
+      const now = Number(time);
+      return raws.map(parse).filter((h) => h.expiresAt > now && h.end > from);
     },
     async sweep() {
       const raws = (await redis.eval(REMOVE, 2, data, expiry, prefix, "1")) as string[];
