@@ -15,6 +15,6 @@ export interface Context extends YogaInitialContext {
   scope: TenantScope;
   /** The database as the API role sees it, limited to {@link scope} by row-level security. */
   db: PrismaClient;
-  /** Where the request came from (the first X-Forwarded-For entry, else the socket address), for the audit log and hold limits. */
+  /** Where the request came from (the socket's address, or `X-Forwarded-For` as far as `TRUST_PROXY` trusts it), for the audit log and hold limits. */
   client: { ip: string | null; userAgent: string | null };
 }

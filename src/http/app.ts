@@ -9,6 +9,7 @@ import { useBookingWidget } from "../modules/booking-widget/use-booking-widget.j
 import type { Services } from "../services.js";
 import { useLocalFiles } from "../storage/use-local-files.js";
 import { buildContext, impersonatedPatientOf, requestIdOf } from "./context.js";
+import { guardRequestHook, useWellFormedGraphQLText } from "./request-guards.js";
 import { useV1Router, V1_INTERNAL_HOST } from "./v1/router.js";
 
 export type App = ReturnType<typeof buildApp>;
@@ -38,8 +39,10 @@ export function buildApp(
       warn: (...args) => log.warn(args.map(String).join(" ")),
       error: (...args) => log.error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(" ")),
     },
+    // Every plugin's `onRequest` is guarded: whatever throws there is a JSON 500 with a request id.
     plugins: [
       useRequestLog(services),
+      useWellFormedGraphQLText(),
       useGraphQLSSE({ endpoint: "/graphql/stream" }),
       usePrometheus({ endpoint: "/metrics", registry: new Registry(), labels: { method: true, statusCode: true } }),
       useReadinessCheck({
@@ -57,7 +60,7 @@ export function buildApp(
       ),
       // Without any S3, this server is the object store: it serves the URLs it signs.
       ...(services.storage.kind === "local" ? [useLocalFiles(services.storage.files)] : []),
-    ],
+    ].map((plugin) => guardRequestHook(plugin, log)),
   });
   return yoga;
 }

@@ -8,6 +8,7 @@ import { viewerOrganizationId, viewerPatientId, viewerRole, viewerUserId } from 
 import { scopedClient } from "../db/tenant.js";
 import type { Context } from "../graphql/context.js";
 import type { Services } from "../services.js";
+import { clientAddress } from "./client-address.js";
 
 const requestIdPattern = /^[\w.:-]{1,128}$/;
 
@@ -53,10 +54,11 @@ export async function buildContext(initial: YogaInitialContext, services: Servic
     scope,
     db: scopedClient(services.appDb, scope),
     client: {
-      ip:
-        request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ||
-        (initial as { req?: IncomingMessage }).req?.socket?.remoteAddress ||
-        null,
+      ip: clientAddress(
+        services.config.trustProxy,
+        (initial as { req?: IncomingMessage }).req?.socket?.remoteAddress ?? null,
+        request.headers.get("x-forwarded-for"),
+      ),
       userAgent: request.headers.get("user-agent"),
     },
   };

@@ -12,7 +12,7 @@ const MINUTE = 60_000;
 
 /**
  * Who a hold belongs to, for the per-client limit: a signed-in user, an API key, or an anonymous
- * widget by its IP address (the first `X-Forwarded-For` entry behind a proxy).
+ * widget by its IP address (`ctx.client.ip`: `X-Forwarded-For` only as far as `TRUST_PROXY` trusts it).
  */
 export function holdClientId(ctx: Context): string {
   if (ctx.viewer.kind === "user") return `user:${ctx.viewer.userId}`;
