@@ -13,7 +13,7 @@ import type { Hold } from "../scheduling/holds/hold-store.js";
 import { emitEvent } from "../webhooks/emit-event.js";
 import { appointmentEventData } from "./appointment-events.js";
 import { type Booker, bookerIn } from "./booker.js";
-import { consumingHold, holdBuffers, type SlotChoice } from "./booking-hold.js";
+import { consumingHold, holdBuffers, placedHoldAudit, type SlotChoice } from "./booking-hold.js";
 import { bookingPatient, type PatientContact } from "./booking-patient.js";
 import { consumeBookingSession } from "./booking-plan-session.js";
 import { HoldExpiredError, OnboardingIncompleteError } from "./errors.js";
@@ -48,10 +48,10 @@ export async function bookAppointment(ctx: Context, request: BookingRequest): Pr
   }
   let booked: { value: Appointment; hold: Hold };
   try {
-    booked = await consumingHold(ctx, request.slot, (hold) =>
+    booked = await consumingHold(ctx, request.slot, (hold, placedNow) =>
       inCalendarScope<Appointment>(ctx, hold.calendarId, (scope) => {
         const booker = bookerIn(ctx, scope.organizationId as string);
-        return audited<Appointment>(ctx, (tx) => writeBooking(ctx, tx, booker, hold, request), booker.scope);
+        return audited<Appointment>(ctx, (tx) => writeBooking(ctx, tx, booker, hold, request, placedNow), booker.scope);
       }),
     );
   } catch (error) {
@@ -81,6 +81,7 @@ async function writeBooking(
   booker: Booker,
   hold: Hold,
   request: BookingRequest,
+  placedNow: boolean,
 ) {
   const calendar = await bookingCalendar(tx, hold.calendarId);
   assertMayBook(ctx, calendar);
@@ -137,7 +138,7 @@ async function writeBooking(
       action: "appointment.book",
       entityType: "Appointment",
       entityId: appointment.id,
-      after: { ...appointment, addOnServiceIds },
+      after: { ...appointment, addOnServiceIds, ...placedHoldAudit(hold, placedNow) },
     },
   };
 }
