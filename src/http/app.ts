@@ -9,7 +9,7 @@ import { useBookingWidget } from "../modules/booking-widget/use-booking-widget.j
 import type { Services } from "../services.js";
 import { useLocalFiles } from "../storage/use-local-files.js";
 import { buildContext, impersonatedPatientOf, requestIdOf } from "./context.js";
-import { guardRequestHook, useWellFormedGraphQLText } from "./request-guards.js";
+import { guardRequestHook, useErrorCodes, useWellFormedGraphQLText } from "./request-guards.js";
 import { useV1Router, V1_INTERNAL_HOST } from "./v1/router.js";
 
 export type App = ReturnType<typeof buildApp>;
@@ -43,6 +43,7 @@ export function buildApp(
     plugins: [
       useRequestLog(services),
       useWellFormedGraphQLText(),
+      useErrorCodes(),
       useGraphQLSSE({ endpoint: "/graphql/stream" }),
       usePrometheus({ endpoint: "/metrics", registry: new Registry(), labels: { method: true, statusCode: true } }),
       useReadinessCheck({

@@ -1,4 +1,6 @@
 import { isUtf8 } from "node:buffer";
+import { PothosValidationError } from "@pothos/core";
+import { GraphQLError } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { Logger } from "../logger.js";
 
@@ -69,6 +71,37 @@ export function guardRequestHook<P extends Plugin>(plugin: P, log: Logger): P {
         log.error({ err: error, path: payload.url.pathname }, "request failed before GraphQL");
         payload.endResponse(internalErrorResponse());
       }
+    },
+  };
+}
+
+/**
+ * Gives every GraphQL error an `extensions.code`: bad input Pothos refused (a malformed global
+ * id, an invalid argument) is `BAD_USER_INPUT`, anything else without a code `INTERNAL_SERVER_ERROR`.
+ * Clients, and `/v1`, can then tell every error apart by its code.
+ */
+export function useErrorCodes(): Plugin {
+  const withCode = (error: GraphQLError): GraphQLError => {
+    if (error.extensions?.code) return error;
+    const original = error.originalError;
+    const code =
+      original instanceof PothosValidationError || error instanceof PothosValidationError
+        ? "BAD_USER_INPUT"
+        : "INTERNAL_SERVER_ERROR";
+    return new GraphQLError(error.message, {
+      nodes: error.nodes,
+      source: error.source,
+      positions: error.positions,
+      path: error.path,
+      originalError: original,
+      extensions: { ...error.extensions, code },
+    });
+  };
+  return {
+    onExecutionResult({ result, setResult }) {
+      if (!result || Symbol.asyncIterator in result) return;
+      if (!result.errors?.some((e) => !e.extensions?.code)) return;
+      setResult({ ...result, errors: result.errors.map((e) => withCode(e as GraphQLError)) });
     },
   };
 }
