@@ -124,7 +124,9 @@ const knownFields = [
 type Body = { kind: "json"; value: unknown } | { kind: "raw"; bytes: Uint8Array; contentType: string };
 
 const badBodies: fc.Arbitrary<Body> = fc.oneof(
-  fc.dictionary(fc.constantFrom(...knownFields), wrongTyped, { maxKeys: 4 }).map((value): Body => ({ kind: "json", value })),
+  fc
+    .dictionary(fc.constantFrom(...knownFields), wrongTyped, { maxKeys: 4 })
+    .map((value): Body => ({ kind: "json", value })),
   fc.constant<Body>({ kind: "json", value: {} }),
   fc.constant<Body>({ kind: "json", value: { unexpectedField: 1, firstName: "x".repeat(100_000) } }),
   fc.constant<Body>({ kind: "json", value: { date: "2027-13-01", ranges: [] } }),
