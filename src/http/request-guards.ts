@@ -76,16 +76,17 @@ export function guardRequestHook<P extends Plugin>(plugin: P, log: Logger): P {
 }
 
 /**
- * Gives every GraphQL error an `extensions.code`: bad input Pothos refused (a malformed global
- * id, an invalid argument) is `BAD_USER_INPUT`, anything else without a code `INTERNAL_SERVER_ERROR`.
+ * Gives every GraphQL error an `extensions.code`: bad input (a malformed global id Pothos refused,
+ * variables that do not fit) is `BAD_USER_INPUT`, anything else without a code `INTERNAL_SERVER_ERROR`.
  * Clients, and `/v1`, can then tell every error apart by its code.
  */
 export function useErrorCodes(): Plugin {
   const withCode = (error: GraphQLError): GraphQLError => {
     if (error.extensions?.code) return error;
     const original = error.originalError;
+    // Without a path the error is the request's (its variables), not a field's: bad input too.
     const code =
-      original instanceof PothosValidationError || error instanceof PothosValidationError
+      original instanceof PothosValidationError || error instanceof PothosValidationError || !error.path
         ? "BAD_USER_INPUT"
         : "INTERNAL_SERVER_ERROR";
     return new GraphQLError(error.message, {

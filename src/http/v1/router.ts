@@ -190,7 +190,8 @@ async function mapResult(route: CompiledRoute, response: Response): Promise<Resp
   };
   const [error] = result.errors ?? [];
   if (error) {
-    const code = error.extensions?.code;
+    // GraphQL's bad input is /v1's bad request.
+    const code = error.extensions?.code === "BAD_USER_INPUT" ? "BAD_REQUEST" : error.extensions?.code;
     if (code && code in statusByCode) return fail(code, error.message);
     // Errors raised before execution (authentication: 401) keep the status Yoga gave them.
     if (code && response.status >= 400 && response.status < 500)
