@@ -41,6 +41,35 @@ const hostsAndNetworks = z
     },
   );
 
+/**
+ * `TRUST_PROXY`: which forwarding proxies' `X-Forwarded-For` is believed. `false` (default): none,
+ * the socket's address is the client's; a hop count such as `1`: that many proxies in front;
+ * `true`: every hop (only behind a proxy that overwrites the header); or a list of the proxies'
+ * addresses and CIDR ranges (`loopback`, `private` name the usual ranges).
+ */
+const trustProxy = z
+  .string()
+  .transform((v) => v.trim().toLowerCase())
+  .transform((v) => {
+    if (v === "false" || v === "0") return { kind: "none" as const };
+    if (v === "true") return { kind: "all" as const };
+    if (/^\d+$/.test(v)) return { kind: "hops" as const, hops: Number(v) };
+    const entries = v
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .flatMap((e) => namedNetworks[e] ?? [e]);
+    return { kind: "networks" as const, entries };
+  })
+  .refine((t) => t.kind !== "networks" || (t.entries.length > 0 && t.entries.every((e) => networkOf(e))), {
+    message: "must be false, true, a hop count, or a comma-separated list of IP addresses and CIDR ranges",
+  });
+
+const namedNetworks: Record<string, string[]> = {
+  loopback: ["127.0.0.0/8", "::1/128"],
+  private: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+};
+
 /** `10.0.0.0/8` or `::1` as an address, prefix and family; undefined when it is neither. */
 function networkOf(entry: string) {
   const [address = "", prefix, extra] = entry.split("/");
@@ -94,6 +123,7 @@ const envSchema = z.object({
     )
     .refine((list) => list.every((p) => URL.canParse(p)), { message: "must be a comma-separated list of origins" })
     .optional(),
+  TRUST_PROXY: trustProxy.prefault("false"),
   HOLD_TTL_SECONDS: positiveInt.default(300),
   HOLD_MAX_PER_CLIENT: positiveInt.default(3),
   INTEGRATIONS_ENCRYPTION_KEY: z
@@ -166,6 +196,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
       migrateOnStart: c.MIGRATE_ON_START,
     },
     redis: { url: c.REDIS_URL, prefix: c.REDIS_PREFIX },
+    /** Which proxies' `X-Forwarded-For` names the client (see `clientAddress`); none by default. */
+    trustProxy: trustedProxies(c.TRUST_PROXY),
     /** Slot holds: how long one lasts unless extended, and how many one client may have at once. */
     holds: { ttlMs: c.HOLD_TTL_SECONDS * 1000, maxPerClient: c.HOLD_MAX_PER_CLIENT },
     worker: { concurrency: c.WORKER_CONCURRENCY },
@@ -230,4 +262,19 @@ function allowedNetworks(entries: string[]): BlockList {
     if (network) list.addSubnet(network.address, network.prefix, network.family);
   }
   return list;
+}
+
+/** What `TRUST_PROXY` trusts: no forwarding header, a number of hops, every hop, or proxies by address. */
+export type TrustProxy =
+  | { kind: "none" }
+  | { kind: "all" }
+  | { kind: "hops"; hops: number }
+  | { kind: "networks"; networks: BlockList };
+
+function trustedProxies(
+  parsed: { kind: "none" | "all" } | { kind: "hops"; hops: number } | { kind: "networks"; entries: string[] },
+): TrustProxy {
+  if (parsed.kind === "networks") return { kind: "networks", networks: allowedNetworks(parsed.entries) };
+  if (parsed.kind === "hops" && parsed.hops === 0) return { kind: "none" };
+  return parsed;
 }

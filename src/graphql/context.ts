@@ -17,6 +17,6 @@ export interface Context extends YogaInitialContext {
   db: PrismaClient;
   /** This operation's database: {@link db}'s shared read transaction, and write transactions. */
   database: RequestDatabase;
-  /** Where the request came from (the first X-Forwarded-For entry, else the socket address), for the audit log and hold limits. */
+  /** Where the request came from (the socket's address, or `X-Forwarded-For` as far as `TRUST_PROXY` trusts it), for the audit log and hold limits. */
   client: { ip: string | null; userAgent: string | null };
 }

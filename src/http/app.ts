@@ -10,6 +10,7 @@ import { useSharedSubscriptionResults } from "../modules/scheduling/shared-resul
 import type { Services } from "../services.js";
 import { useLocalFiles } from "../storage/use-local-files.js";
 import { buildContext, impersonatedPatientOf, requestIdOf } from "./context.js";
+import { guardRequestHook, useErrorCodes, useWellFormedGraphQLText } from "./request-guards.js";
 import { useRequestDatabase } from "./use-request-database.js";
 import { useV1Router, V1_INTERNAL_HOST } from "./v1/router.js";
 
@@ -40,9 +41,12 @@ export function buildApp(
       warn: (...args) => log.warn(args.map(String).join(" ")),
       error: (...args) => log.error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(" ")),
     },
+    // Every plugin's `onRequest` is guarded: whatever throws there is a JSON 500 with a request id.
     plugins: [
       useRequestLog(services),
       useRequestDatabase(),
+      useWellFormedGraphQLText(),
+      useErrorCodes(),
       useGraphQLSSE({ endpoint: "/graphql/stream" }),
       // Subscribers of the same live timeslots share each message's execution and JSON.
       useSharedSubscriptionResults(),
@@ -62,7 +66,7 @@ export function buildApp(
       ),
       // Without any S3, this server is the object store: it serves the URLs it signs.
       ...(services.storage.kind === "local" ? [useLocalFiles(services.storage.files)] : []),
-    ],
+    ].map((plugin) => guardRequestHook(plugin, log)),
   });
   return yoga;
 }

@@ -8,6 +8,7 @@ import { viewerOrganizationId, viewerPatientId, viewerRole, viewerUserId } from 
 import { RequestDatabase } from "../db/tenant.js";
 import type { Context } from "../graphql/context.js";
 import type { Services } from "../services.js";
+import { clientAddress } from "./client-address.js";
 
 const requestIdPattern = /^[\w.:-]{1,128}$/;
 
@@ -55,10 +56,11 @@ export async function buildContext(initial: YogaInitialContext, services: Servic
     db: database.db,
     database,
     client: {
-      ip:
-        request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ||
-        (initial as { req?: IncomingMessage }).req?.socket?.remoteAddress ||
-        null,
+      ip: clientAddress(
+        services.config.trustProxy,
+        (initial as { req?: IncomingMessage }).req?.socket?.remoteAddress ?? null,
+        request.headers.get("x-forwarded-for"),
+      ),
       userAgent: request.headers.get("user-agent"),
     },
   };

@@ -565,7 +565,7 @@ describe("weekly hours and date overrides", () => {
       });
     }
     const listed = await gqlData(server.url, Overrides, { specialistId, from: "2030-05-02" }, org.owner);
-    expect(listed.scheduleOverrides.edges.map((e) => e.node)).toEqual([{ date: "2030-05-03", available: true }]);
+    expect(listed.scheduleOverrides?.edges.map((e) => e.node)).toEqual([{ date: "2030-05-03", available: true }]);
     const id =
       off.createScheduleOverride.__typename === "MutationCreateScheduleOverrideSuccess"
         ? off.createScheduleOverride.data.id

@@ -191,7 +191,7 @@ describe.each([
     expect(reads.calendar).toBeNull();
     expect(reads.calendars.edges.map((e) => e.node.id)).toEqual([aCalendar.id]);
     expect(reads.weeklyHours).toBeNull();
-    expect(reads.scheduleOverrides.edges).toEqual([]);
+    expect(reads.scheduleOverrides).toBeNull();
     expect(reads.hold).toBeNull();
     expect(reads.nodes).toEqual([null, null, null, null]);
     const slots = await gqlData(

@@ -27,6 +27,8 @@ export function testServerEnv(db: TestDatabase, overrides: Record<string, string
     REDIS_PREFIX: `test:${db.name}:`,
     MIGRATE_ON_START: "false",
     CLERK_JWT_KEY: clerk.publicKey,
+    // Tests play the proxy in front: their loopback requests name a client with X-Forwarded-For.
+    TRUST_PROXY: "loopback,private",
     ...overrides,
   };
 }

@@ -22,7 +22,25 @@ export interface V1Route {
   status?: 200 | 201 | 202 | 204;
   /** Shapes the root field's value into the response body (e.g. {@link connectionBody}). */
   body?: (value: unknown) => unknown;
+  /**
+   * For a nested path whose operation does not take every id of the path: a query run first
+   * that must find the path's parent (its root field's value passes `found`), else 404.
+   */
+  within?: V1Within;
 }
+
+/** A parent of a nested `/v1` path, checked before the route's own operation (see {@link V1Route.within}). */
+export interface V1Within {
+  document: string;
+  variables?: (request: V1Request) => Record<string, unknown>;
+  found: (value: unknown, request: V1Request) => boolean;
+}
+
+/** `:id` is the caller's active organization (the only one row-level security lets its operation see). */
+export const withinActiveOrganization: V1Within = {
+  document: "query V1ActiveOrganization { me { activeOrganization { id } } }",
+  found: (me, { params }) => (me as { activeOrganization: { id: string } | null }).activeOrganization?.id === params.id,
+};
 
 interface Connection {
   edges: { node: unknown }[];

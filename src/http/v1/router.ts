@@ -1,6 +1,7 @@
 import type { Plugin } from "graphql-yoga";
 import { IMPERSONATED_PATIENT_HEADER } from "../../auth/impersonation.js";
 import { requestIdOf } from "../context.js";
+import { isUtf8Body, isWellFormedJson } from "../request-guards.js";
 import type { V1Request, V1Route } from "./route.js";
 import { v1Routes } from "./routes.js";
 
@@ -65,18 +66,39 @@ const json = (status: number, body: unknown) =>
 const fail = (code: string, message: string, fields?: ErrorBody["error"]["fields"]) =>
   json(statusByCode[code] ?? 500, { error: { code, message, ...(fields ? { fields } : {}) } } satisfies ErrorBody);
 
-async function readBody(request: Request): Promise<Record<string, unknown> | undefined> {
-  const text = await request.text();
-  if (!text) return {};
+/** Why a body cannot be used, or the JSON object it holds. */
+async function readBody(request: Request): Promise<{ body: Record<string, unknown> } | { refused: string }> {
+  const bytes = await request.arrayBuffer();
+  if (!bytes.byteLength) return { body: {} };
+  // Invalid UTF-8 would decode to U+FFFD and be stored so: refused, never altered.
+  if (!isUtf8Body(bytes)) return { refused: "Request body must be valid UTF-8" };
+  let body: unknown;
   try {
-    const body: unknown = JSON.parse(text);
-    return typeof body === "object" && body !== null && !Array.isArray(body)
-      ? (body as Record<string, unknown>)
-      : undefined;
+    body = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return { refused: "Request body must be a JSON object" };
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    return { refused: "Request body must be a JSON object" };
+  if (!isWellFormedJson(body)) return { refused: "Request body holds text that is not well-formed Unicode" };
+  return { body: body as Record<string, unknown> };
+}
+
+/** A path segment or query component decoded, or undefined when its percent-encoding is malformed or not UTF-8. */
+function decodeComponent(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
   } catch {
     return undefined;
   }
 }
+
+/** Whether every component of a query string decodes (URLSearchParams would silently turn bad bytes into U+FFFD). */
+const isDecodableQuery = (search: string) =>
+  search
+    .slice(1)
+    .split("&")
+    .every((part) => decodeComponent(part.replace(/\+/g, " ")) !== undefined);
 
 /**
  * Serves `/v1/*`: matches method + path to a route, runs its GraphQL operation through the
@@ -96,11 +118,13 @@ export function useV1Router(
       if (!matches.length) return endResponse(fail("NOT_FOUND", `No route for ${url.pathname}`));
       const match = matches.find((m) => m.route.method === request.method);
       if (!match) return endResponse(fail("METHOD_NOT_ALLOWED", `${request.method} is not allowed on ${url.pathname}`));
-      const body = await readBody(request);
-      if (!body) return endResponse(fail("BAD_REQUEST", "Request body must be a JSON object"));
-      const params = Object.fromEntries(
-        match.route.paramNames.map((n, i) => [n, decodeURIComponent(match.values[i] ?? "")]),
-      );
+      const decoded = match.values.map((value) => decodeComponent(value));
+      if (decoded.some((value) => value === undefined) || !isDecodableQuery(url.search))
+        return endResponse(fail("BAD_REQUEST", "The path or query string is not valid percent-encoded UTF-8"));
+      const read = await readBody(request);
+      if ("refused" in read) return endResponse(fail("BAD_REQUEST", read.refused));
+      const body = read.body;
+      const params = Object.fromEntries(match.route.paramNames.map((n, i) => [n, decoded[i] ?? ""]));
       const v1Request = {
         params,
         query: url.searchParams,
@@ -133,14 +157,25 @@ async function execute(
   // The operation runs on an internal URL; URLs it hands out (local-disk files) must name the caller's.
   if (!headers.has("x-forwarded-host")) headers.set("x-forwarded-host", request.url.host);
   if (!headers.has("x-forwarded-proto")) headers.set("x-forwarded-proto", request.url.protocol.slice(0, -1));
-  const variables = route.variables?.(request) ?? {};
-  const response = await graphqlFetch(
-    new Request(`http://${V1_INTERNAL_HOST}/graphql`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ query: route.document, variables }),
-    }),
-  );
+  const run = (query: string, variables: Record<string, unknown>) =>
+    graphqlFetch(
+      new Request(`http://${V1_INTERNAL_HOST}/graphql`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ query, variables }),
+      }),
+    );
+  if (route.within) {
+    const checked = await run(route.within.document, route.within.variables?.(request) ?? {});
+    const result = (await checked.json()) as { data?: Record<string, unknown> | null; errors?: unknown[] };
+    // An error (e.g. no credentials: 401) answers as the route's own operation would have.
+    if (result.errors?.length)
+      return mapResult(route, new Response(JSON.stringify(result), { status: checked.status }));
+    const value = result.data ? Object.values(result.data)[0] : null;
+    if (value === null || value === undefined || !route.within.found(value, request))
+      return fail("NOT_FOUND", "Not found");
+  }
+  const response = await run(route.document, route.variables?.(request) ?? {});
   const answer = await mapResult(route, response);
   const impersonated = response.headers.get(IMPERSONATED_PATIENT_HEADER);
   if (impersonated) answer.headers.set(IMPERSONATED_PATIENT_HEADER, impersonated);
@@ -155,7 +190,8 @@ async function mapResult(route: CompiledRoute, response: Response): Promise<Resp
   };
   const [error] = result.errors ?? [];
   if (error) {
-    const code = error.extensions?.code;
+    // GraphQL's bad input is /v1's bad request.
+    const code = error.extensions?.code === "BAD_USER_INPUT" ? "BAD_REQUEST" : error.extensions?.code;
     if (code && code in statusByCode) return fail(code, error.message);
     // Errors raised before execution (authentication: 401) keep the status Yoga gave them.
     if (code && response.status >= 400 && response.status < 500)

@@ -12,7 +12,7 @@ import type { Hold } from "../scheduling/holds/hold-store.js";
 import { emitEvent } from "../webhooks/emit-event.js";
 import { appointmentEventData } from "./appointment-events.js";
 import { type Booker, bookerIn } from "./booker.js";
-import { consumingHold, holdBuffers, type SlotChoice } from "./booking-hold.js";
+import { consumingHold, holdBuffers, placedHoldAudit, type SlotChoice } from "./booking-hold.js";
 import { bookingPatient, type PatientContact } from "./booking-patient.js";
 import { consumeBookingSession } from "./booking-plan-session.js";
 import { HoldExpiredError, OnboardingIncompleteError } from "./errors.js";
@@ -47,10 +47,10 @@ export async function bookAppointment(ctx: Context, request: BookingRequest): Pr
   }
   let booked: { value: Appointment; hold: Hold };
   try {
-    booked = await consumingHold(ctx, request.slot, (hold) =>
+    booked = await consumingHold(ctx, request.slot, (hold, placedNow) =>
       inCalendarScope<Appointment>(ctx, hold.calendarId, (scope) => {
         const booker = bookerIn(ctx, scope.organizationId as string);
-        return audited<Appointment>(ctx, (tx) => writeBooking(ctx, tx, booker, hold, request), booker.scope);
+        return audited<Appointment>(ctx, (tx) => writeBooking(ctx, tx, booker, hold, request, placedNow), booker.scope);
       }),
     );
   } catch (error) {
@@ -80,6 +80,7 @@ async function writeBooking(
   booker: Booker,
   hold: Hold,
   request: BookingRequest,
+  placedNow: boolean,
 ) {
   const calendar = await bookingCalendar(tx, hold.calendarId);
   assertMayBook(ctx, calendar);
@@ -136,7 +137,7 @@ async function writeBooking(
       action: "appointment.book",
       entityType: "Appointment",
       entityId: appointment.id,
-      after: { ...appointment, addOnServiceIds },
+      after: { ...appointment, addOnServiceIds, ...placedHoldAudit(hold, placedNow) },
     },
   };
 }

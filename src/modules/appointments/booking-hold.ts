@@ -28,7 +28,18 @@ async function bookingHold(ctx: Context, choice: SlotChoice): Promise<BookingHol
     if (!mayUseHold(ctx, hold)) throw new SlotUnavailableError("This time is held by someone else");
     return { hold, placedNow: false };
   }
-  return { hold: await placeHold(ctx, choice), placedNow: true };
+  // Part of the booking: the booking's one audit row records the hold (see {@link placedHoldAudit}).
+  return { hold: await placeHold(ctx, choice, { audit: false }), placedNow: true };
+}
+
+/**
+ * What the audit row of a booking (or reschedule) records of a hold placed for it in the same
+ * request: `{ hold: ... }` to merge into the row's `after`; nothing for a hold placed before.
+ */
+export function placedHoldAudit(hold: Hold, placedNow: boolean): { hold?: Record<string, unknown> } {
+  if (!placedNow) return {};
+  const { token: _token, clientId: _clientId, ...described } = hold;
+  return { hold: described };
 }
 
 /** The calendar buffers a hold reserved around its slot, in minutes. */
@@ -48,11 +59,11 @@ export function holdBuffers(hold: Hold) {
 export async function consumingHold<T>(
   ctx: Context,
   choice: SlotChoice,
-  write: (hold: Hold) => Promise<T>,
+  write: (hold: Hold, placedNow: boolean) => Promise<T>,
 ): Promise<{ value: T; hold: Hold }> {
   const { hold, placedNow } = await bookingHold(ctx, choice);
   try {
-    const value = await write(hold);
+    const value = await write(hold, placedNow);
     await ctx.services.holds.release(hold.token);
     return { value, hold };
   } catch (error) {

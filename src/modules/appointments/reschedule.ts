@@ -8,7 +8,7 @@ import { emitEvent } from "../webhooks/emit-event.js";
 import { announceAppointmentTime } from "./announce-appointment.js";
 import { appointmentEventData } from "./appointment-events.js";
 import { memberActor } from "./booker.js";
-import { consumingHold, holdBuffers, type SlotChoice } from "./booking-hold.js";
+import { consumingHold, holdBuffers, placedHoldAudit, type SlotChoice } from "./booking-hold.js";
 import { lockVisibleAppointment } from "./change-status.js";
 import { recordHistory } from "./history.js";
 import { changeableStatuses } from "./lifecycle.js";
@@ -26,7 +26,7 @@ import { scheduleVideoRoom } from "./video/schedule-video-room.js";
 export async function rescheduleAppointment(ctx: Context, id: string, slot: SlotChoice): Promise<Appointment> {
   const actor = memberActor(ctx);
   let previous: Appointment | undefined;
-  const { value: moved, hold } = await consumingHold(ctx, slot, (hold) =>
+  const { value: moved, hold } = await consumingHold(ctx, slot, (hold, placedNow) =>
     audited(ctx, async (tx) => {
       const before = await lockVisibleAppointment(tx, id);
       previous = before;
@@ -74,7 +74,13 @@ export async function rescheduleAppointment(ctx: Context, id: string, slot: Slot
       });
       return {
         value: after,
-        audit: { action: "appointment.reschedule", entityType: "Appointment", entityId: id, before, after },
+        audit: {
+          action: "appointment.reschedule",
+          entityType: "Appointment",
+          entityId: id,
+          before,
+          after: { ...after, ...placedHoldAudit(hold, placedNow) },
+        },
       };
     }),
   );

@@ -17,16 +17,20 @@ export interface AuditEntry {
  * e.g. a new organization's id) and appends its audit row in that same transaction.
  * Every mutation goes through here; anything it throws rolls everything back.
  * An owner or admin acting as a patient is recorded as `impersonatorUserId`, the patient as the actor.
+ * `record: false` runs a part of a compound operation (a hold placed for a booking): the same
+ * transaction without a row of its own, since the operation's one row records the part.
  */
 export function audited<T>(
   ctx: Context,
   work: (tx: Prisma.TransactionClient) => Promise<{ value: T; audit: AuditEntry }>,
   scope: Partial<TenantScope> = {},
+  options: { record?: boolean } = {},
 ): Promise<T> {
   const effective = { ...ctx.scope, ...scope };
   const { viewer } = ctx;
   return ctx.database.transaction(effective, async (tx) => {
     const { value, audit } = await work(tx);
+    if (options.record === false) return value;
     const changes = changedFields(audit.before ?? null, audit.after ?? null);
     // createMany writes without RETURNING: rows outside an organization are not readable back.
     await tx.auditLog.createMany({

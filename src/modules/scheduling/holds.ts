@@ -12,7 +12,7 @@ const MINUTE = 60_000;
 
 /**
  * Who a hold belongs to, for the per-client limit: a signed-in user, an API key, or an anonymous
- * widget by its IP address (the first `X-Forwarded-For` entry behind a proxy).
+ * widget by its IP address (`ctx.client.ip`: `X-Forwarded-For` only as far as `TRUST_PROXY` trusts it).
  */
 export function holdClientId(ctx: Context): string {
   if (ctx.viewer.kind === "user") return `user:${ctx.viewer.userId}`;
@@ -43,9 +43,10 @@ export interface HoldRequest {
  * Holds a calendar's slot for the caller: the slot must be offered now; the hold reserves the
  * slot widened by the calendar's buffers, exclusively for its specialist, for the configured TTL.
  * Without a specialist the free ones are tried in fair order until one can be held. The hold is
- * audited in the calendar's organization and announced to live subscribers.
+ * audited in the calendar's organization (unless `audit: false`: a part of a booking, whose own
+ * audit row records it) and announced to live subscribers.
  */
-export async function placeHold(ctx: Context, request: HoldRequest): Promise<Hold> {
+export async function placeHold(ctx: Context, request: HoldRequest, options: { audit?: boolean } = {}): Promise<Hold> {
   const { services } = ctx;
   const { ttlMs, maxPerClient } = services.config.holds;
   const clientId = holdClientId(ctx);
@@ -123,6 +124,7 @@ export async function placeHold(ctx: Context, request: HoldRequest): Promise<Hol
           };
         },
         scope,
+        { record: options.audit ?? true },
       ),
     );
   } catch (error) {

@@ -21,24 +21,28 @@ builder.queryFields((t) => ({
   scheduleOverrides: t.prismaConnection({
     type: ScheduleOverrideRef,
     cursor: "id",
-    description: "A specialist's date overrides in date order, optionally from/to a date (inclusive).",
+    nullable: true,
+    description:
+      "A specialist's date overrides in date order, optionally from/to a date (inclusive); null for an unknown specialist.",
     authScopes: { orgRole: staffRoles },
     args: {
       specialistId: t.arg.globalID({ for: SpecialistRef }),
       from: t.arg.string({ required: false, validate: localDate, description: "YYYY-MM-DD" }),
       to: t.arg.string({ required: false, validate: localDate, description: "YYYY-MM-DD" }),
     },
-    resolve: (query, _root, { specialistId, from, to }, { db }) =>
-      db.specialistScheduleOverride.findMany({
-        ...query,
-        where: {
-          specialistId: specialistId.id,
-          date: {
-            gte: from ? new Date(`${from}T00:00:00Z`) : undefined,
-            lte: to ? new Date(`${to}T00:00:00Z`) : undefined,
-          },
-        },
-        orderBy: [{ date: "asc" }, { id: "asc" }],
-      }),
+    resolve: async (query, _root, { specialistId, from, to }, { db }) =>
+      (await db.specialist.findUnique({ where: { id: specialistId.id }, select: { id: true } }))
+        ? db.specialistScheduleOverride.findMany({
+            ...query,
+            where: {
+              specialistId: specialistId.id,
+              date: {
+                gte: from ? new Date(`${from}T00:00:00Z`) : undefined,
+                lte: to ? new Date(`${to}T00:00:00Z`) : undefined,
+              },
+            },
+            orderBy: [{ date: "asc" }, { id: "asc" }],
+          })
+        : null,
   }),
 }));

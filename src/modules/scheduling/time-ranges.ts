@@ -6,12 +6,18 @@ export const timeOfDay = z
   .string()
   .regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: "must be a time of day HH:MM, 00:00 to 24:00" });
 
+/** Whether `YYYY-MM-DD` names a real calendar date (not 2027-13-01, not 2026-02-30). */
+export function isCalendarDate(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /** `YYYY-MM-DD`, a real calendar date. */
-export const localDate = z
-  .string()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-    message: "must be a date YYYY-MM-DD",
-  });
+export const localDate = z.string().refine(isCalendarDate, { message: "must be a date YYYY-MM-DD" });
 
 /** Minutes since midnight of an `HH:MM` already validated by {@link timeOfDay}. */
 export function minutesOf(time: string): number {

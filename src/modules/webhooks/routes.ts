@@ -4,6 +4,7 @@ import {
   errorSelection,
   pageVariables,
   type V1Route,
+  withinActiveOrganization,
 } from "../../http/v1/route.js";
 
 const subscription =
@@ -52,12 +53,14 @@ export const webhookRoutes: V1Route[] = [
   {
     method: "GET",
     path: "/v1/organizations/:id/webhooks/:webhookId",
+    within: withinActiveOrganization,
     document: `query WebhookSubscription($id: ID!) { webhookSubscription(id: $id) { ${subscription} } }`,
     variables: ({ params }) => ({ id: params.webhookId }),
   },
   {
     method: "PATCH",
     path: "/v1/organizations/:id/webhooks/:webhookId",
+    within: withinActiveOrganization,
     document: mutation(
       "UpdateWebhookSubscription($id: ID!, $input: UpdateWebhookSubscriptionInput!)",
       "updateWebhookSubscription(id: $id, input: $input)",
@@ -69,6 +72,7 @@ export const webhookRoutes: V1Route[] = [
   {
     method: "DELETE",
     path: "/v1/organizations/:id/webhooks/:webhookId",
+    within: withinActiveOrganization,
     status: 204,
     document: mutation(
       "DeleteWebhookSubscription($id: ID!)",
@@ -81,6 +85,7 @@ export const webhookRoutes: V1Route[] = [
   {
     method: "POST",
     path: "/v1/organizations/:id/webhooks/:webhookId/rotate-secret",
+    within: withinActiveOrganization,
     document: mutation(
       "RotateWebhookSecret($input: RotateWebhookSecretInput!)",
       "rotateWebhookSecret(input: $input)",
@@ -92,6 +97,7 @@ export const webhookRoutes: V1Route[] = [
   {
     method: "GET",
     path: "/v1/organizations/:id/webhooks/:webhookId/deliveries",
+    within: withinActiveOrganization,
     document: `query WebhookDeliveries($id: ID!, $first: Int, $after: String, $eventId: ID) {
       webhookSubscription(id: $id) { deliveries(first: $first, after: $after, eventId: $eventId) { ${connectionSelection(delivery)} } }
     }`,
@@ -105,6 +111,7 @@ export const webhookRoutes: V1Route[] = [
   {
     method: "POST",
     path: "/v1/organizations/:id/webhooks/:webhookId/ping",
+    within: withinActiveOrganization,
     status: 202,
     document: mutation("PingWebhook($id: ID!)", "pingWebhook(id: $id)", "MutationPingWebhookSuccess", event),
     variables: ({ params }) => ({ id: params.webhookId }),
@@ -112,6 +119,7 @@ export const webhookRoutes: V1Route[] = [
   {
     method: "POST",
     path: "/v1/organizations/:id/webhooks/:webhookId/replay",
+    within: withinActiveOrganization,
     status: 202,
     document: mutation(
       "ReplayWebhookEvents($input: ReplayWebhookEventsInput!)",
@@ -124,6 +132,7 @@ export const webhookRoutes: V1Route[] = [
   {
     method: "POST",
     path: "/v1/organizations/:id/webhooks/:webhookId/events/:eventId/replay",
+    within: withinActiveOrganization,
     status: 202,
     document: mutation(
       "ReplayWebhookEvent($input: ReplayWebhookEventInput!)",
@@ -150,6 +159,7 @@ export const webhookRoutes: V1Route[] = [
   {
     method: "GET",
     path: "/v1/organizations/:id/webhook-events/:eventId",
+    within: withinActiveOrganization,
     document: `query WebhookEvent($id: ID!) { webhookEvent(id: $id) { ${event} } }`,
     variables: ({ params }) => ({ id: params.eventId }),
   },
