@@ -7,16 +7,17 @@ import type { Context } from "../graphql/context.js";
  * the answer goes out (so the connection is back in the pool first). A subscription lives for as long as its
  * stream, so it reads with a transaction per query instead of holding a connection.
  */
-export function useRequestDatabase(): Plugin<Context> {
+export function useRequestDatabase(): Plugin {
   return {
     onExecute: () => ({
       onExecuteDone: ({ args }) => {
-        const { database, log } = args.contextValue;
+        const { database, log } = args.contextValue as Context;
         return database.release().catch((error: unknown) => log.warn({ err: error }, "read transaction did not end"));
       },
     }),
     onSubscribe: ({ args }) => {
-      args.contextValue.db = scopedClient(args.contextValue.services.appDb, args.contextValue.scope);
+      const ctx = args.contextValue as Context;
+      ctx.db = scopedClient(ctx.services.appDb, ctx.scope);
     },
   };
 }
