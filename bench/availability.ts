@@ -11,7 +11,7 @@
  * benchmark's own client work (1,000 SSE streams) shares the machine. Prints median and p99.
  * Needs the local PostgreSQL and Redis (TEST_DATABASE_URL / TEST_REDIS_URL, as the tests).
  *
- * `--tiny` (or BENCH_TINY=1) runs a configuration of a few seconds, to check the bench still runs
+ * `--tiny` (or BENCH_QUICK=1, as every bench) runs a configuration of a few seconds, to check the bench still runs
  * to the end; each size can also be set alone: BENCH_SUBSCRIBERS (1,000), BENCH_APPOINTMENTS
  * (1,000, spread over the 10 specialists), BENCH_HOLDS (200), BENCH_RUNS (timed requests per (b)/(c)
  * figure, 200), BENCH_ROUNDS (hold/release rounds per (d) figure, 15). BENCH_CPU_PROF=<dir> writes a
@@ -24,7 +24,7 @@ import { boundaryInstant, datesBetween, isoWeekday } from "../src/modules/schedu
 import { asUser, createOrganization } from "../tests/support/auth.js";
 import { startServerProcess } from "../tests/support/process.js";
 import { testServerEnv } from "../tests/support/server.js";
-import { benchDatabase, post, summary, timed } from "./support.js";
+import { benchDatabase, post, quick, summary, timed } from "./support.js";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -33,7 +33,7 @@ const WORKING_RANGES = [
   { start: 9 * 60, end: 12 * 60 },
   { start: 13 * 60, end: 18 * 60 },
 ];
-const tiny = process.argv.includes("--tiny") || process.env.BENCH_TINY === "1";
+const tiny = process.argv.includes("--tiny") || quick;
 const size = (name: string, full: number, small: number) => {
   const value = process.env[name];
   if (value === undefined || value === "") return tiny ? small : full;
