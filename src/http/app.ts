@@ -1,8 +1,11 @@
 import { useGraphQLSSE } from "@graphql-yoga/plugin-graphql-sse";
 import { usePrometheus } from "@graphql-yoga/plugin-prometheus";
-import { createYoga, type Plugin, useReadinessCheck, type YogaServerInstance } from "graphql-yoga";
+import { GraphQLError } from "graphql";
+import { createYoga, maskError, type Plugin, useReadinessCheck, type YogaServerInstance } from "graphql-yoga";
 import { Registry } from "prom-client";
 import { IMPERSONATED_PATIENT_HEADER } from "../auth/impersonation.js";
+import { unavailableDependency } from "../dependencies.js";
+import { RETRY_AFTER_SECONDS, ServiceUnavailableError } from "../errors.js";
 import type { Context } from "../graphql/context.js";
 import { schema } from "../graphql/schema.js";
 import { useBookingWidget } from "../modules/booking-widget/use-booking-widget.js";
@@ -31,7 +34,7 @@ export function buildApp(
     healthCheckEndpoint: "/healthz",
     landingPage: false,
     graphiql: config.graphql.graphiql ? { title: "ClinicGraph", subscriptionsProtocol: "GRAPHQL_SSE" } : false,
-    maskedErrors: { isDev: config.env !== "production" },
+    maskedErrors: { isDev: config.env !== "production", maskError: maskOutages },
     logging: {
       debug: (...args) => log.debug(args.map(String).join(" ")),
       info: (...args) => log.info(args.map(String).join(" ")),
@@ -44,14 +47,19 @@ export function buildApp(
       usePrometheus({ endpoint: "/metrics", registry: new Registry(), labels: { method: true, statusCode: true } }),
       useReadinessCheck({
         endpoint: "/readyz",
+        // Each check is bounded, so /readyz answers within a second whatever state a dependency is in.
         check: async () => {
           if (options.isShuttingDown?.()) return false;
-          await services.appDb.$queryRaw`SELECT 1`;
-          if (services.redis) await services.redis.ping();
-          return true;
+          const checks = [withinReadiness(services.appDb.$queryRaw`SELECT 1`)];
+          if (services.redis) checks.push(withinReadiness(services.redis.ping()));
+          const results = await Promise.all(checks);
+          return results.every(Boolean);
         },
       }),
-      useV1Router(() => async (request, serverContext) => yoga.fetch(request, serverContext as Record<string, never>)),
+      useV1Router(
+        () => async (request, serverContext) => yoga.fetch(request, serverContext as Record<string, never>),
+        log,
+      ),
       useBookingWidget(
         () => async (request, serverContext) => yoga.fetch(request, serverContext as Record<string, never>),
       ),
@@ -60,6 +68,50 @@ export function buildApp(
     ],
   });
   return yoga;
+}
+
+/** How long one readiness check may take before it counts as failed. */
+const READINESS_CHECK_MS = 700;
+
+/** Whether `check` succeeded within {@link READINESS_CHECK_MS}. */
+async function withinReadiness(check: Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), READINESS_CHECK_MS);
+  });
+  try {
+    return await Promise.race([check.then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Yoga's error masking, except that a dependency's outage becomes `SERVICE_UNAVAILABLE` (with
+ * `dependency` and `retryAfterSeconds`) rather than an unexpected error. One raised before
+ * execution (building the context: authentication reads the database) has no data to go with
+ * it, so it answers HTTP 503 with `Retry-After`; one inside execution keeps the response's
+ * status, so the data of the fields that did resolve still reach the client.
+ */
+function maskOutages(error: unknown, message: string, isDev?: boolean): Error {
+  const dependency = unavailableDependency(error);
+  if (!dependency) return maskError(error, message, isDev);
+  const located = error instanceof GraphQLError ? error : undefined;
+  const unavailable = new ServiceUnavailableError(dependency);
+  return new GraphQLError(unavailable.message, {
+    nodes: located?.nodes,
+    source: located?.source,
+    positions: located?.positions,
+    path: located?.path,
+    extensions: {
+      code: unavailable.code,
+      dependency,
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
+      ...(located?.path ? {} : { http: { status: 503, headers: { "retry-after": String(RETRY_AFTER_SECONDS) } } }),
+    },
+  });
 }
 
 /**
