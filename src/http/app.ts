@@ -39,7 +39,13 @@ export function buildApp(
       debug: (...args) => log.debug(args.map(String).join(" ")),
       info: (...args) => log.info(args.map(String).join(" ")),
       warn: (...args) => log.warn(args.map(String).join(" ")),
-      error: (...args) => log.error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(" ")),
+      error: (...args) => {
+        const err = args.find((a) => a instanceof Error);
+        // An outage is answered 503 and is not a bug: one warning line, not an error with its stack.
+        const dependency = unavailableDependency(err);
+        if (dependency) log.warn({ dependency, reason: err?.message.split("\n").pop() }, "dependency unavailable");
+        else log.error({ err }, args.map(String).join(" "));
+      },
     },
     plugins: [
       useRequestLog(services),
