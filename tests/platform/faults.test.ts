@@ -254,7 +254,10 @@ describe("faults of PostgreSQL and Redis under a booking load", () => {
         .filter((a) => a.status === 201 && a.doneAt >= back)
         .map((a) => Math.max(0, a.sentAt - back));
       const recoveryMs = recoveries.length ? Math.round(Math.min(...recoveries)) : Number.POSITIVE_INFINITY;
-      return { name, answers: during.length, failed: byCode, recoveryMs };
+      const firstAnswered = during.find((a) => a.status === 201 && a.doneAt >= back);
+      const firstSuccessAnsweredMs = firstAnswered ? Math.round(firstAnswered.doneAt - back) : null;
+      const slowest = Math.round(Math.max(0, ...during.map((a) => a.doneAt - a.sentAt)));
+      return { name, answers: during.length, failed: byCode, recoveryMs, firstSuccessAnsweredMs, slowestMs: slowest };
     });
     console.log(`fault figures:\n${report.map((r) => `  ${JSON.stringify(r)}`).join("\n")}`);
     console.log(`readiness: ${JSON.stringify(readiness)}`);
@@ -271,6 +274,12 @@ describe("faults of PostgreSQL and Redis under a booking load", () => {
         `${booked.size} bookings answered, ${answers.length} answers in all`,
     );
 
+    // Lines a request logs about an outage carry its requestId.
+    const requestLines = logLines.filter((l) =>
+      /^(dependency unavailable|a step after the commit failed|the change committed but)/.test(l.msg),
+    );
+    expect(requestLines.length).toBeGreaterThan(0);
+    expect(requestLines.filter((l) => !l.requestId)).toEqual([]);
     // The process stayed up and serves.
     expect(server.output.join("\n")).not.toMatch(/unhandled promise rejection|uncaught exception/);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
