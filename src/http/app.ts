@@ -27,6 +27,9 @@ export function buildApp(
   options: { isShuttingDown?: () => boolean } = {},
 ): YogaServerInstance<Record<string, never>, Context> {
   const { config, log } = services;
+  const databaseReady = readinessCheck(() => services.appDb.$queryRaw`SELECT 1`);
+  const { redis } = services;
+  const redisReady = redis ? readinessCheck(() => redis.ping()) : async () => true;
   const yoga: YogaServerInstance<Record<string, never>, Context> = createYoga<Record<string, never>, Context>({
     schema,
     context: (initial) => buildContext(initial, services),
@@ -53,12 +56,9 @@ export function buildApp(
       usePrometheus({ endpoint: "/metrics", registry: new Registry(), labels: { method: true, statusCode: true } }),
       useReadinessCheck({
         endpoint: "/readyz",
-        // Each check is bounded, so /readyz answers within a second whatever state a dependency is in.
         check: async () => {
           if (options.isShuttingDown?.()) return false;
-          const checks = [withinReadiness(services.appDb.$queryRaw`SELECT 1`)];
-          if (services.redis) checks.push(withinReadiness(services.redis.ping()));
-          const results = await Promise.all(checks);
+          const results = await Promise.all([databaseReady(), redisReady()]);
           return results.every(Boolean);
         },
       }),
@@ -76,22 +76,41 @@ export function buildApp(
   return yoga;
 }
 
-/** How long one readiness check may take before it counts as failed. */
-const READINESS_CHECK_MS = 700;
+/** How long /readyz waits for a check before answering with that check's last known result. */
+const READINESS_CHECK_MS = 800;
+/** Until a check has answered once (just after start-up, nothing known yet), it is waited for this long instead. */
+const FIRST_READINESS_CHECK_MS = 3_000;
 
-/** Whether `check` succeeded within {@link READINESS_CHECK_MS}. */
-async function withinReadiness(check: Promise<unknown>): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), READINESS_CHECK_MS);
-  });
-  try {
-    return await Promise.race([check.then(() => true), timeout]);
-  } catch {
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
+/**
+ * A bounded readiness check of one dependency. One check runs at a time; /readyz waits for it at
+ * most {@link READINESS_CHECK_MS} and otherwise answers the last result it had, so it answers
+ * within a second whether the dependency is up, down or hanging, and a check that is merely
+ * slow on a loaded machine does not flip readiness. The check's own result then updates it.
+ */
+function readinessCheck(check: () => Promise<unknown>): () => Promise<boolean> {
+  let last: boolean | undefined;
+  let running: Promise<boolean> | undefined;
+  return async () => {
+    running ??= check()
+      .then(
+        () => true,
+        () => false,
+      )
+      .then((ok) => {
+        last = ok;
+        running = undefined;
+        return ok;
+      });
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<boolean | undefined>((resolve) => {
+      timer = setTimeout(() => resolve(last), last === undefined ? FIRST_READINESS_CHECK_MS : READINESS_CHECK_MS);
+    });
+    try {
+      return (await Promise.race([running, waited])) ?? false;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 }
 
 /**
