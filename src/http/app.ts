@@ -30,6 +30,9 @@ export function buildApp(
   const databaseReady = readinessCheck(() => services.appDb.$queryRaw`SELECT 1`);
   const { redis } = services;
   const redisReady = redis ? readinessCheck(() => redis.ping()) : async () => true;
+  // Checked once now, so the first /readyz already has a last known state to fall back on.
+  void databaseReady();
+  void redisReady();
   const yoga: YogaServerInstance<Record<string, never>, Context> = createYoga<Record<string, never>, Context>({
     schema,
     context: (initial) => buildContext(initial, services),

@@ -34,9 +34,9 @@ export function createPubSub(redisUrl: string | undefined, prefix: string, log: 
   }
   // Bounded everywhere, so an outage fails requests fast (503) and a returning Redis is used at
   // once: reconnect every 100-500 ms (not ioredis' default of up to 2 s), a command queued while
-  // disconnected fails after 2 reconnection attempts, and any command fails after 2 s without answer.
+  // disconnected fails after one failed reconnection attempt, and any command fails after 2 s without answer.
   const options = {
-    maxRetriesPerRequest: 2,
+    maxRetriesPerRequest: 1,
     enableAutoPipelining: true,
     retryStrategy: (attempt: number) => Math.min(500, 100 * attempt),
     commandTimeout: 2_000,
