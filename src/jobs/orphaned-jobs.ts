@@ -29,10 +29,17 @@ export async function recoverOrphanedJobs(
   let stopped = false;
   let liveness: pg.Client | undefined;
   let reconnectTimer: NodeJS.Timeout | undefined;
+  // One statement at a time on the connection (pg deprecates overlapping queries on one client).
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = (client: pg.Client, sql: string, poolId: string) => {
+    const next = queue.catch(() => {}).then(() => client.query(sql, [poolId]));
+    queue = next;
+    return next;
+  };
   const lock = (client: pg.Client, poolId: string) =>
-    client
-      .query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [poolId])
-      .catch((error: unknown) => log.error({ err: error }, "could not take the worker pool's liveness lock"));
+    serially(client, "SELECT pg_advisory_lock(hashtextextended($1, 0))", poolId).catch((error: unknown) =>
+      log.error({ err: error }, "could not take the worker pool's liveness lock"),
+    );
   // The locks live as long as this connection; when PostgreSQL restarts or drops it, a new one
   // takes them again, so a living pool never looks dead for longer than the outage.
   const connect = async (attempt: number): Promise<void> => {
@@ -63,7 +70,7 @@ export async function recoverOrphanedJobs(
       return;
     }
     liveness = client;
-    await Promise.all([...livePools].map((poolId) => lock(client, poolId)));
+    for (const poolId of livePools) await lock(client, poolId);
     if (attempt > 0) log.info({ attempt }, "worker liveness connection restored");
   };
   const schedule = (attempt: number) => {
@@ -85,9 +92,10 @@ export async function recoverOrphanedJobs(
   });
   events.on("pool:release", ({ workerPool }) => {
     livePools.delete(workerPool.id);
-    liveness
-      ?.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [workerPool.id])
-      .catch((error: unknown) => log.debug({ err: error }, "could not drop the worker pool's liveness lock"));
+    if (liveness)
+      serially(liveness, "SELECT pg_advisory_unlock(hashtextextended($1, 0))", workerPool.id).catch((error: unknown) =>
+        log.debug({ err: error }, "could not drop the worker pool's liveness lock"),
+      );
   });
   const sweep = () =>
     unlockDeadPools(services, log, [...livePools]).catch((error: unknown) =>

@@ -284,6 +284,8 @@ describe("faults of PostgreSQL and Redis under a booking load", () => {
     );
     expect(requestLines.length).toBeGreaterThan(0);
     expect(requestLines.filter((l) => !l.requestId)).toEqual([]);
+    // graphile-worker found every error handler on the worker's pool (issue 11's start-up warning).
+    expect(server.output.join("\n")).not.toMatch(/doesn't have (all of the )?error handlers/);
     // The process stayed up and serves.
     expect(server.output.join("\n")).not.toMatch(/unhandled promise rejection|uncaught exception/);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
