@@ -95,6 +95,7 @@ const envSchema = z.object({
   DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
   APP_DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
   DATABASE_POOL_SIZE: positiveInt.default(10),
+  DATABASE_ACQUIRE_TIMEOUT_MS: positiveInt.default(5000),
   EMBEDDED_PG_DIR: z.string().min(1).default(".data/postgres"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   MIGRATE_ON_START: flag.default(true),
@@ -191,6 +192,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
       url: c.DATABASE_URL,
       appUrl: c.APP_DATABASE_URL,
       poolSize: c.DATABASE_POOL_SIZE,
+      /** How long a request waits for a pooled connection (or a new one) before failing with 503. */
+      acquireTimeoutMs: c.DATABASE_ACQUIRE_TIMEOUT_MS,
       embeddedDir: c.EMBEDDED_PG_DIR,
       embeddedPort: c.EMBEDDED_PG_PORT,
       migrateOnStart: c.MIGRATE_ON_START,

@@ -74,3 +74,25 @@ export class InvalidTransitionError extends AppError {
     this.name = "InvalidTransitionError";
   }
 }
+
+/** How long clients are told to wait (`Retry-After`, seconds) before retrying during an outage. */
+export const RETRY_AFTER_SECONDS = 1;
+
+/**
+ * PostgreSQL or Redis cannot be reached right now (down, restarting, connections dropped, or no
+ * connection free within the acquisition timeout). Retryable: `/v1` answers 503 with `Retry-After`.
+ */
+export class ServiceUnavailableError extends AppError {
+  readonly code = "SERVICE_UNAVAILABLE";
+  readonly retryAfterSeconds = RETRY_AFTER_SECONDS;
+  constructor(
+    readonly dependency: "database" | "redis",
+    cause?: unknown,
+  ) {
+    super(
+      `The ${dependency === "database" ? "database" : "hold and live-update store (Redis)"} is unavailable; retry in a moment`,
+      { cause },
+    );
+    this.name = "ServiceUnavailableError";
+  }
+}

@@ -44,8 +44,14 @@ export function createServices(
   urls: DatabaseUrls,
   options: ServicesOptions = {},
 ): Services {
-  const appDb = createPrisma(urls.appUrl, config.database.poolSize, options.onQuery);
-  const adminDb = createPrisma(urls.adminUrl, Math.max(2, Math.ceil(config.database.poolSize / 2)));
+  const poolOptions = { acquireTimeoutMs: config.database.acquireTimeoutMs, log };
+  const appDb = createPrisma(urls.appUrl, config.database.poolSize, options.onQuery, poolOptions);
+  const adminDb = createPrisma(
+    urls.adminUrl,
+    Math.max(2, Math.ceil(config.database.poolSize / 2)),
+    undefined,
+    poolOptions,
+  );
   const pubsub = createPubSub(config.redis.url, config.redis.prefix, log);
   const identities = createIdentities(urls.appUrl, log);
   return {

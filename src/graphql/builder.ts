@@ -9,11 +9,12 @@ import ValidationPlugin from "@pothos/plugin-validation";
 import { GraphQLError } from "graphql";
 import type { MemberRole } from "../auth/roles.js";
 import { viewerRole } from "../auth/viewer.js";
-import { ValidationError } from "../errors.js";
+import { ServiceUnavailableError, ValidationError } from "../errors.js";
 import type PrismaTypes from "../generated/pothos-prisma-types.js";
 import { getDatamodel } from "../generated/pothos-prisma-types.js";
 import type { Context } from "./context.js";
 import { decodeUuidGlobalID } from "./global-id.js";
+import UnavailablePlugin from "./unavailable-plugin.js";
 
 export interface AuthScopes {
   /** Anyone, signed in or not. */
@@ -41,9 +42,11 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string | number | bigint };
   };
 }>({
-  // Order matters: errors wrap everything; relay before scope-auth so scopes see parsed ids.
+  // Order matters: errors wrap everything (and see outages as ServiceUnavailableError);
+  // relay before scope-auth so scopes see parsed ids.
   plugins: [
     ErrorsPlugin,
+    UnavailablePlugin,
     RelayPlugin,
     ScopeAuthPlugin,
     PrismaPlugin,
@@ -53,7 +56,7 @@ export const builder = new SchemaBuilder<{
   ],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
-  errors: { defaultTypes: [ValidationError], unsafelyHandleInputErrors: true },
+  errors: { defaultTypes: [ValidationError, ServiceUnavailableError], unsafelyHandleInputErrors: true },
   validation: {
     validationError: (result) =>
       ValidationError.fromIssues(

@@ -5,6 +5,7 @@ import {
   ForbiddenError,
   InvalidTransitionError,
   NotFoundError,
+  ServiceUnavailableError,
   ValidationError,
 } from "../errors.js";
 import { builder } from "./builder.js";
@@ -47,5 +48,16 @@ builder.objectType(InvalidTransitionError, {
     entity: t.exposeString("entity"),
     from: t.exposeString("from", { description: "The state the entity is in." }),
     to: t.exposeString("to", { description: "The state the change would have led to." }),
+  }),
+});
+
+builder.objectType(ServiceUnavailableError, {
+  name: "ServiceUnavailableError",
+  description:
+    "A dependency (the database, or Redis for holds and live updates) is unavailable for a moment: retry after `retryAfterSeconds`. A booking retried with the same idempotency key never books twice.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    dependency: t.exposeString("dependency", { description: "`database` or `redis`." }),
+    retryAfterSeconds: t.exposeInt("retryAfterSeconds"),
   }),
 });

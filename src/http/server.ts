@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { requestScope } from "../logger.js";
 import { startHoldSweeper } from "../modules/scheduling/holds/hold-sweeper.js";
 import type { Services } from "../services.js";
 import { buildApp } from "./app.js";
@@ -13,6 +15,21 @@ export interface HttpServer {
 
 const isStream = (req: IncomingMessage) => req.headers.accept?.includes("text/event-stream") ?? false;
 
+/** The caller's `x-request-id` when it looks like one (as `requestIdOf` in `context.ts` keeps it). */
+const requestIdPattern = /^[\w.:-]{1,128}$/;
+
+/**
+ * The request's id, decided once here: the caller's, or a new one written into the request's
+ * headers, so the context (`requestIdOf`) and every log line of the request (`requestScope`) agree.
+ */
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers["x-request-id"];
+  if (typeof given === "string" && requestIdPattern.test(given)) return given;
+  const id = randomUUID();
+  req.headers["x-request-id"] = id;
+  return id;
+}
+
 export async function startHttpServer(services: Services): Promise<HttpServer> {
   let shuttingDown = false;
   const app = buildApp(services, { isShuttingDown: () => shuttingDown });
@@ -22,7 +39,7 @@ export async function startHttpServer(services: Services): Promise<HttpServer> {
       inFlight.add(res);
       res.on("close", () => inFlight.delete(res));
     }
-    app(req, res);
+    requestScope.run({ requestId: requestIdOf(req) }, () => app(req, res));
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,7 @@
 import { type Runner, run, type TaskList } from "graphile-worker";
 import pg from "pg";
 import type { Services } from "../services.js";
+import { retryJobReleases } from "./job-release-retry.js";
 import { recoverOrphanedJobs } from "./orphaned-jobs.js";
 import { tasks } from "./registry.js";
 import { workerLogger } from "./worker-logger.js";
@@ -24,32 +25,86 @@ export function taskList(services: Services): TaskList {
   );
 }
 
-/** Starts the job runner in this process (roles `all` and `worker`). */
-export async function startWorker(services: Services, adminUrl: string): Promise<Runner> {
+/** The job runner of this process; it restarts itself if graphile-worker ever stops on its own. */
+export interface Worker {
+  stop(): Promise<void>;
+}
+
+/** How long a worker query waits for a connection before failing (graphile-worker then retries). */
+const CONNECT_TIMEOUT_MS = 5_000;
+const RESTART_MAX_DELAY_MS = 5_000;
+
+/**
+ * Starts the job runner in this process (roles `all` and `worker`). It survives PostgreSQL
+ * restarts and outages: graphile-worker retries fetching jobs and re-LISTENs by itself, job
+ * completions and failures are retried until the database is back (`job-release-retry.ts`), and
+ * should the runner stop anyway it is started again with backoff.
+ */
+export async function startWorker(services: Services, adminUrl: string): Promise<Worker> {
+  const { log } = services;
+  retryJobReleases(log);
   const recovery = await recoverOrphanedJobs(services, adminUrl);
-  // Our own pool rather than graphile-worker's: its error handler stays attached until the pool
+  // Our own pool rather than graphile-worker's: its error handlers stay attached until the pool
   // has ended, so a connection the server drops (a restart, a dropped database) is logged instead
-  // of surfacing as an unhandled error while the worker shuts down.
+  // of surfacing as an unhandled error while the worker shuts down. An idle client's error reaches
+  // the pool's handler, a checked-out client's its own (the `connect` handler gives it one).
   const pgPool = new pg.Pool({
     connectionString: adminUrl,
     max: Math.max(10, services.config.worker.concurrency + 2),
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
   });
-  pgPool.on("error", (error) => services.log.warn({ err: error }, "worker database connection lost"));
-  const release = () => Promise.allSettled([recovery.stop(), pgPool.end()]);
-  try {
-    const runner = await run({
+  pgPool.on("error", (error) => log.warn({ err: error }, "worker database connection lost"));
+  pgPool.on("connect", (client) => {
+    client.on("error", (error) => log.warn({ err: error }, "worker database connection lost while in use"));
+  });
+  const launch = () =>
+    run({
       pgPool,
       concurrency: services.config.worker.concurrency,
       taskList: taskList(services),
-      logger: workerLogger(services.log),
+      logger: workerLogger(log),
       events: recovery.events,
       noHandleSignals: true,
       pollInterval: 1000,
     });
-    void runner.promise.finally(release).catch(() => {});
-    return runner;
+
+  let stopping = false;
+  let current: Runner;
+  const supervise = (runner: Runner) => {
+    runner.promise.then(
+      () => restart(undefined),
+      (error: unknown) => restart(error),
+    );
+  };
+  const restart = async (error: unknown) => {
+    if (stopping) return;
+    log.error({ err: error }, "job runner stopped unexpectedly; restarting it");
+    for (let attempt = 1; !stopping; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(RESTART_MAX_DELAY_MS, 250 * 2 ** attempt)));
+      if (stopping) return;
+      try {
+        current = await launch();
+        supervise(current);
+        log.info({ attempt }, "job runner restarted");
+        return;
+      } catch (launchError) {
+        log.warn({ err: launchError, attempt }, "could not restart the job runner yet");
+      }
+    }
+  };
+  const release = () => Promise.allSettled([recovery.stop(), pgPool.end()]);
+  try {
+    current = await launch();
   } catch (error) {
     await release();
     throw error;
   }
+  supervise(current);
+  return {
+    async stop() {
+      stopping = true;
+      await current.stop().catch((error: unknown) => log.warn({ err: error }, "job runner stopped with an error"));
+      await release();
+    },
+  };
 }

@@ -32,7 +32,15 @@ export function createPubSub(redisUrl: string | undefined, prefix: string, log: 
     log.info("REDIS_URL is not set: pub/sub runs in process, so run a single server instance");
     return { pubsub: createYogaPubSub<YogaChannels>(), kind: "in-process", close: async () => {} };
   }
-  const options = { maxRetriesPerRequest: 2, enableAutoPipelining: true };
+  // Bounded everywhere, so an outage fails requests fast (503) and a returning Redis is used at
+  // once: reconnect every 100-500 ms (not ioredis' default of up to 2 s), a command queued while
+  // disconnected fails after one failed reconnection attempt, and any command fails after 2 s without answer.
+  const options = {
+    maxRetriesPerRequest: 1,
+    enableAutoPipelining: true,
+    retryStrategy: (attempt: number) => Math.min(500, 100 * attempt),
+    commandTimeout: 2_000,
+  };
   const redis = new Redis(redisUrl, options);
   const subscriber = new Redis(redisUrl, options);
   for (const client of [redis, subscriber]) client.on("error", (error) => log.warn({ err: error }, "redis error"));

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type { Runner } from "graphile-worker";
 import { parseConfig } from "../../src/config.js";
 import { startHttpServer } from "../../src/http/server.js";
-import { startWorker } from "../../src/jobs/runner.js";
+import { startWorker, type Worker } from "../../src/jobs/runner.js";
 import { createLogger } from "../../src/logger.js";
 import { createServices, type Services, type ServicesOptions } from "../../src/services.js";
 import { clerk } from "./auth.js";
@@ -47,7 +46,7 @@ export async function startTestServer(
     { adminUrl: db.adminUrl, appUrl: db.appUrl, stop: async () => {} },
     options,
   );
-  const worker: Runner | undefined = config.runsWorker ? await startWorker(services, db.adminUrl) : undefined;
+  const worker: Worker | undefined = config.runsWorker ? await startWorker(services, db.adminUrl) : undefined;
   const http = await startHttpServer(services);
   return {
     url: `http://127.0.0.1:${http.port}`,

@@ -1,5 +1,7 @@
 import type { Plugin } from "graphql-yoga";
 import { IMPERSONATED_PATIENT_HEADER } from "../../auth/impersonation.js";
+import { RETRY_AFTER_SECONDS } from "../../errors.js";
+import type { Logger } from "../../logger.js";
 import { requestIdOf } from "../context.js";
 import { isUtf8Body, isWellFormedJson } from "../request-guards.js";
 import type { V1Request, V1Route } from "./route.js";
@@ -33,6 +35,7 @@ const statusByCode: Record<string, number> = {
   VALIDATION_FAILED: 422,
   VIDEO_UNAVAILABLE: 409,
   VIDEO_PROVIDER_ERROR: 502,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /** Headers a `/v1` call passes on to the GraphQL operation it runs. */
@@ -63,8 +66,14 @@ const json = (status: number, body: unknown) =>
     ? new Response(null, { status })
     : new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8" } });
 
-const fail = (code: string, message: string, fields?: ErrorBody["error"]["fields"]) =>
-  json(statusByCode[code] ?? 500, { error: { code, message, ...(fields ? { fields } : {}) } } satisfies ErrorBody);
+const fail = (code: string, message: string, fields?: ErrorBody["error"]["fields"]) => {
+  const response = json(statusByCode[code] ?? 500, {
+    error: { code, message, ...(fields ? { fields } : {}) },
+  } satisfies ErrorBody);
+  // An outage is retryable: say when.
+  if (response.status === 503) response.headers.set("retry-after", String(RETRY_AFTER_SECONDS));
+  return response;
+};
 
 /** Why a body cannot be used, or the JSON object it holds. */
 async function readBody(request: Request): Promise<{ body: Record<string, unknown> } | { refused: string }> {
@@ -106,6 +115,7 @@ const isDecodableQuery = (search: string) =>
  */
 export function useV1Router(
   graphqlFetch: () => (request: Request, serverContext: object) => Promise<Response>,
+  log: Logger,
 ): Plugin {
   const routes = v1Routes.map(compile);
   return {
@@ -135,7 +145,7 @@ export function useV1Router(
       };
       // The server context (the socket) travels along: the operation sees the caller's address.
       const fetchGraphQL = graphqlFetch();
-      endResponse(await execute(match.route, v1Request, (r) => fetchGraphQL(r, serverContext)));
+      endResponse(await execute(match.route, v1Request, (r) => fetchGraphQL(r, serverContext), log));
     },
   };
 }
@@ -144,6 +154,7 @@ async function execute(
   route: CompiledRoute,
   request: V1Request & { requestId: string; url: URL },
   graphqlFetch: (r: Request) => Promise<Response>,
+  log: Logger,
 ) {
   const headers = new Headers({
     "content-type": "application/json",
@@ -170,26 +181,36 @@ async function execute(
     const result = (await checked.json()) as { data?: Record<string, unknown> | null; errors?: unknown[] };
     // An error (e.g. no credentials: 401) answers as the route's own operation would have.
     if (result.errors?.length)
-      return mapResult(route, new Response(JSON.stringify(result), { status: checked.status }));
+      return mapResult(route, new Response(JSON.stringify(result), { status: checked.status }), log);
     const value = result.data ? Object.values(result.data)[0] : null;
     if (value === null || value === undefined || !route.within.found(value, request))
       return fail("NOT_FOUND", "Not found");
   }
   const response = await run(route.document, route.variables?.(request) ?? {});
-  const answer = await mapResult(route, response);
+  const answer = await mapResult(route, response, log);
   const impersonated = response.headers.get(IMPERSONATED_PATIENT_HEADER);
   if (impersonated) answer.headers.set(IMPERSONATED_PATIENT_HEADER, impersonated);
   return answer;
 }
 
-/** The `/v1` answer to a GraphQL response: the root field's value, or the error with its HTTP status. */
-async function mapResult(route: CompiledRoute, response: Response): Promise<Response> {
+/**
+ * The `/v1` answer to a GraphQL response: the root field's value, or the error with its HTTP
+ * status. A mutation that succeeded is answered as a success even when a field read back for
+ * the answer failed (its value is null; the error is logged): the change is committed.
+ */
+async function mapResult(route: CompiledRoute, response: Response, log: Logger): Promise<Response> {
   const result = (await response.json()) as {
     data?: Record<string, unknown> | null;
-    errors?: { message: string; extensions?: { code?: string } }[];
+    errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
   };
+  const value = result.data?.[route.field];
   const [error] = result.errors ?? [];
-  if (error) {
+  if (error && isMutation(route) && succeeded(value)) {
+    log.warn(
+      { route: `${route.method} ${route.path}`, errors: result.errors },
+      "the change committed but part of its answer could not be read; answering what was read",
+    );
+  } else if (error) {
     // GraphQL's bad input is /v1's bad request.
     const code = error.extensions?.code === "BAD_USER_INPUT" ? "BAD_REQUEST" : error.extensions?.code;
     if (code && code in statusByCode) return fail(code, error.message);
@@ -200,7 +221,6 @@ async function mapResult(route: CompiledRoute, response: Response): Promise<Resp
       return fail("BAD_REQUEST", error.message);
     return fail("INTERNAL", "Unexpected error");
   }
-  const value = result.data?.[route.field];
   if (value === null || value === undefined) return fail("NOT_FOUND", "Not found");
   if (typeof value === "object" && "code" in value && "message" in value && !("data" in value)) {
     const e = value as { code: string; message: string; fields?: ErrorBody["error"]["fields"] };
@@ -208,4 +228,12 @@ async function mapResult(route: CompiledRoute, response: Response): Promise<Resp
   }
   const payload = typeof value === "object" && "data" in value && "__typename" in value ? value.data : value;
   return json(route.status ?? 200, route.body ? route.body(payload) : payload);
+}
+
+const isMutation = (route: CompiledRoute) => /^\s*mutation\b/.test(route.document);
+
+/** The root field answered (a success payload, not a typed error). */
+function succeeded(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return false;
+  return "data" in value || !("code" in value && "message" in value);
 }

@@ -1,3 +1,4 @@
+import { afterCommit } from "../../after-commit.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import type { Prisma } from "../../db/prisma.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors.js";
@@ -64,13 +65,15 @@ export async function bookAppointment(ctx: Context, request: BookingRequest): Pr
     throw error;
   }
   const { value: appointment, hold } = booked;
-  await announceCalendarChange(ctx.services, {
-    reason: "APPOINTMENT_BOOKED",
-    specialistId: hold.specialistId,
-    calendarIds: [hold.calendarId],
-    start: hold.start,
-    end: hold.end,
-  });
+  await afterCommit(ctx.log, "announce the booked time", () =>
+    announceCalendarChange(ctx.services, {
+      reason: "APPOINTMENT_BOOKED",
+      specialistId: hold.specialistId,
+      calendarIds: [hold.calendarId],
+      start: hold.start,
+      end: hold.end,
+    }),
+  );
   return appointment;
 }
 

@@ -1,3 +1,4 @@
+import { afterCommit } from "../../after-commit.js";
 import type { Context } from "../../graphql/context.js";
 import { SlotUnavailableError } from "../scheduling/errors.js";
 import type { Hold } from "../scheduling/holds/hold-store.js";
@@ -52,7 +53,7 @@ export function holdBuffers(hold: Hold) {
 
 /**
  * Runs `write` (the transaction that puts an appointment on the hold's time) and consumes the
- * hold once it committed. If it fails, a hold placed for this request is given back (announced),
+ * hold once it committed (best-effort: a committed booking is never answered as a failure). If it fails, a hold placed for this request is given back (announced),
  * and a hold whose time the database found taken (the exclusion constraint: Redis lost a hold, or
  * raced) is dropped and answered as SlotUnavailable; a caller's own hold otherwise stays theirs.
  */
@@ -64,13 +65,17 @@ export async function consumingHold<T>(
   const { hold, placedNow } = await bookingHold(ctx, choice);
   try {
     const value = await write(hold, placedNow);
-    await ctx.services.holds.release(hold.token);
+    // Committed: a hold left behind (Redis unavailable) only lapses at its expiry.
+    await afterCommit(ctx.log, "release the consumed hold", () => ctx.services.holds.release(hold.token));
     return { value, hold };
   } catch (error) {
     const taken = isDoubleBooking(error);
     if (placedNow || taken) {
-      const released = await ctx.services.holds.release(hold.token);
-      if (released && !taken) await announceHold(ctx, released, "HOLD_RELEASED");
+      // Best-effort too: the error that failed the booking is the answer, not Redis'.
+      await afterCommit(ctx.log, "give the hold back", async () => {
+        const released = await ctx.services.holds.release(hold.token);
+        if (released && !taken) await announceHold(ctx, released, "HOLD_RELEASED");
+      });
     }
     if (taken) throw new SlotUnavailableError("This time was just booked");
     throw error;

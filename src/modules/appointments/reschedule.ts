@@ -1,3 +1,4 @@
+import { afterCommit } from "../../after-commit.js";
 import { InvalidTransitionError, ValidationError } from "../../errors.js";
 import type { Appointment } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
@@ -86,11 +87,13 @@ export async function rescheduleAppointment(ctx: Context, id: string, slot: Slot
   );
   const left = previous as Appointment;
   await announceAppointmentTime(ctx.services, "APPOINTMENT_RESCHEDULED", left);
-  await announceCalendarChange(ctx.services, {
-    reason: "APPOINTMENT_RESCHEDULED",
-    specialistId: hold.specialistId,
-    start: hold.start,
-    end: hold.end,
-  });
+  await afterCommit(ctx.log, "announce the new time", () =>
+    announceCalendarChange(ctx.services, {
+      reason: "APPOINTMENT_RESCHEDULED",
+      specialistId: hold.specialistId,
+      start: hold.start,
+      end: hold.end,
+    }),
+  );
   return moved;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { afterCommit } from "../../after-commit.js";
 import { NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../audit/audited.js";
@@ -43,7 +44,9 @@ builder.mutationFields((t) => ({
           audit: { action: "calendar.attach_specialist", entityType: "Calendar", entityId: found.id, after: link },
         };
       });
-      await announceCalendarChange(ctx.services, { reason: "CALENDAR_UPDATED", calendarIds: [calendar.id] });
+      await afterCommit(ctx.log, "announce the calendar change", () =>
+        announceCalendarChange(ctx.services, { reason: "CALENDAR_UPDATED", calendarIds: [calendar.id] }),
+      );
       return calendar;
     },
   }),
@@ -71,7 +74,9 @@ builder.mutationFields((t) => ({
           audit: { action: "calendar.detach_specialist", entityType: "Calendar", entityId: found.id, before },
         };
       });
-      await announceCalendarChange(ctx.services, { reason: "CALENDAR_UPDATED", calendarIds: [calendar.id] });
+      await afterCommit(ctx.log, "announce the calendar change", () =>
+        announceCalendarChange(ctx.services, { reason: "CALENDAR_UPDATED", calendarIds: [calendar.id] }),
+      );
       return calendar;
     },
   }),

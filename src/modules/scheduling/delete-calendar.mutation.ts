@@ -1,3 +1,4 @@
+import { afterCommit } from "../../after-commit.js";
 import { isForeignKeyViolation } from "../../db/errors.js";
 import { ConflictError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
@@ -28,7 +29,9 @@ builder.mutationField("deleteCalendar", (t) =>
         }
         throw error;
       });
-      await announceCalendarChange(ctx.services, { reason: "CALENDAR_UPDATED", calendarIds: [calendar.id] });
+      await afterCommit(ctx.log, "announce the calendar change", () =>
+        announceCalendarChange(ctx.services, { reason: "CALENDAR_UPDATED", calendarIds: [calendar.id] }),
+      );
       return calendar;
     },
   }),

@@ -1,3 +1,4 @@
+import { afterCommit } from "../../after-commit.js";
 import { NotFoundError } from "../../errors.js";
 import type { Context } from "../../graphql/context.js";
 import { audited } from "../audit/audited.js";
@@ -128,25 +129,29 @@ export async function placeHold(ctx: Context, request: HoldRequest, options: { a
       ),
     );
   } catch (error) {
-    // The hold exists but its transaction did not commit: give the time back.
-    if (placed) await services.holds.release(placed.token);
+    // The hold exists but its transaction did not commit: give the time back (or let it lapse).
+    const orphan = placed;
+    if (orphan)
+      await afterCommit(ctx.log, "give the uncommitted hold back", () => services.holds.release(orphan.token));
     throw error;
   }
   await announceHold(ctx, hold, "HOLD_CREATED");
   return hold;
 }
 
-/** Tells live subscribers of every calendar offering the held specialist. */
+/** Tells live subscribers of every calendar offering the held specialist (best-effort: logged if it fails). */
 export function announceHold(
   ctx: Pick<Context, "services">,
   hold: Hold,
   reason: "HOLD_CREATED" | "HOLD_RELEASED" | "HOLD_EXPIRED",
 ) {
-  return announceCalendarChange(ctx.services, {
-    reason,
-    specialistId: hold.specialistId,
-    calendarIds: [hold.calendarId],
-    start: hold.start,
-    end: hold.end,
-  });
+  return afterCommit(ctx.services.log, `announce ${reason}`, () =>
+    announceCalendarChange(ctx.services, {
+      reason,
+      specialistId: hold.specialistId,
+      calendarIds: [hold.calendarId],
+      start: hold.start,
+      end: hold.end,
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { afterCommit } from "../../after-commit.js";
 import { staffRoles } from "../../auth/roles.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import type { Prisma } from "../../db/prisma.js";
@@ -60,12 +61,14 @@ async function editableOverride(
 
 /** Tells live subscribers the specialist's slots around that date changed. */
 const announce = (ctx: Context, specialistId: string, date: Date) =>
-  announceCalendarChange(ctx.services, {
-    reason: "SCHEDULE_UPDATED",
-    specialistId,
-    start: date.getTime() - DAY,
-    end: date.getTime() + 2 * DAY,
-  });
+  afterCommit(ctx.log, "announce the schedule change", () =>
+    announceCalendarChange(ctx.services, {
+      reason: "SCHEDULE_UPDATED",
+      specialistId,
+      start: date.getTime() - DAY,
+      end: date.getTime() + 2 * DAY,
+    }),
+  );
 
 builder.mutationFields((t) => ({
   createScheduleOverride: t.field({

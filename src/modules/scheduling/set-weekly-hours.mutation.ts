@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { afterCommit } from "../../after-commit.js";
 import { staffRoles } from "../../auth/roles.js";
 import { ForbiddenError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
@@ -57,7 +58,9 @@ builder.mutationField("setWeeklyHours", (t) =>
           },
         };
       });
-      await announceCalendarChange(ctx.services, { reason: "SCHEDULE_UPDATED", specialistId: input.specialistId.id });
+      await afterCommit(ctx.log, "announce the calendar change", () =>
+        announceCalendarChange(ctx.services, { reason: "SCHEDULE_UPDATED", specialistId: input.specialistId.id }),
+      );
       return ranges;
     },
   }),

@@ -1,3 +1,4 @@
+import { afterCommit } from "../../after-commit.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../audit/audited.js";
@@ -55,7 +56,9 @@ builder.mutationField("updateCalendar", (t) =>
           };
         }),
       );
-      await announceCalendarChange(ctx.services, { reason: "CALENDAR_UPDATED", calendarIds: [calendar.id] });
+      await afterCommit(ctx.log, "announce the calendar change", () =>
+        announceCalendarChange(ctx.services, { reason: "CALENDAR_UPDATED", calendarIds: [calendar.id] }),
+      );
       return calendar;
     },
   }),
