@@ -17,14 +17,13 @@
  * figure, 200), BENCH_ROUNDS (hold/release rounds per (d) figure, 15). BENCH_CPU_PROF=<dir> writes a
  * CPU profile of the server during (b)-(d) there (see bench/cpu-profile.ts).
  */
-import { readFileSync } from "node:fs";
 import { createPrisma, type PrismaClient } from "../src/db/prisma.js";
 import { computeTimeslots, type SpecialistSchedule } from "../src/modules/scheduling/availability/compute-timeslots.js";
 import { boundaryInstant, datesBetween, isoWeekday } from "../src/modules/scheduling/availability/time-zones.js";
 import { asUser, createOrganization } from "../tests/support/auth.js";
 import { startServerProcess } from "../tests/support/process.js";
 import { testServerEnv } from "../tests/support/server.js";
-import { benchDatabase, post, quick, summary, timed } from "./support.js";
+import { benchDatabase, cpuOf, post, quick, summary, timed } from "./support.js";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -52,16 +51,6 @@ const SPECIALISTS = 10;
 /** SSE subscribers connect this many at a time (the listen backlog would drop a burst of 1,000 connects). */
 const CONNECT_BATCH = Math.min(100, SUBSCRIBERS);
 const profileDir = process.env.BENCH_CPU_PROF;
-
-/** CPU seconds (user + system) a local process has used, from /proc (Linux, 100 clock ticks a second). */
-function cpuOf(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
 
 /**
  * Work done for `run` (called `n` times), less noisy than wall-clock time on a shared machine:

@@ -26,7 +26,6 @@
  * profile of the server during (1)'s measured part there (see bench/cpu-profile.ts).
  * BENCH_QUICK=1 runs a tiny configuration (bench/support.ts). Needs the local PostgreSQL and Redis (TEST_DATABASE_URL / TEST_REDIS_URL, as the tests).
  */
-import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { Redis } from "ioredis";
 import pg from "pg";
@@ -35,8 +34,9 @@ import { createPrisma } from "../src/db/prisma.js";
 import { createApiKey, createOrganization } from "../tests/support/auth.js";
 import { testEnv } from "../tests/support/env.js";
 import { startServerProcess } from "../tests/support/process.js";
+import { roundTheClockCalendar } from "../tests/support/round-the-clock.js";
 import { testServerEnv } from "../tests/support/server.js";
-import { benchDatabase, scaled } from "./support.js";
+import { benchDatabase, cpuOf, scaled } from "./support.js";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? scaled(50, 4));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? scaled(30, 1));
@@ -61,15 +61,6 @@ const load = () =>
   loadavg()
     .map((x) => x.toFixed(2))
     .join(" ");
-/** CPU seconds (user + system) a local process has used, from /proc (Linux, 100 clock ticks a second). */
-function cpuOf(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
 const globalId = (type: string, uuid: string) => Buffer.from(`${type}:${uuid}`).toString("base64");
 
 function percentiles(label: string, times: number[]) {
@@ -147,46 +138,12 @@ try {
   // Seed: organization (its owner signs in once), service, calendar, specialists working all day, patients, API keys.
   const org = await createOrganization(server.url, "Bench clinic");
   const organizationId = Buffer.from(org.id, "base64").toString().split(":")[1] as string;
-  const service = await owner.service.create({
-    data: {
-      organizationId,
-      name: "Check-up",
-      durationMinutes: SLOT_MINUTES,
-      deliveryMode: "in_clinic",
-      billingModel: "session_based",
-      currency: "EUR",
-      pricePerSession: 3000,
-    },
+  const { service, calendar, specialistIds } = await roundTheClockCalendar(owner, organizationId, {
+    specialists: SPECIALISTS,
+    slotMinutes: SLOT_MINUTES,
+    horizonDays: HORIZON_DAYS,
+    lastName: "Bench",
   });
-  const calendar = await owner.calendar.create({
-    data: {
-      organizationId,
-      serviceId: service.id,
-      name: "Check-ups",
-      slotIntervalMinutes: SLOT_MINUTES,
-      bookingHorizonDays: HORIZON_DAYS,
-      timezone: "UTC",
-    },
-  });
-  const specialistIds: string[] = [];
-  for (let i = 0; i < SPECIALISTS; i++) {
-    const specialist = await owner.specialist.create({
-      data: { organizationId, firstName: `Specialist ${i}`, lastName: "Bench", timezone: "UTC" },
-    });
-    await owner.specialistWeeklyHours.createMany({
-      data: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-        organizationId,
-        specialistId: specialist.id,
-        weekday,
-        startMinute: 0,
-        endMinute: 24 * 60,
-      })),
-    });
-    await owner.calendarSpecialist.create({
-      data: { organizationId, calendarId: calendar.id, specialistId: specialist.id },
-    });
-    specialistIds.push(globalId("Specialist", specialist.id));
-  }
   const patientIds: string[] = [];
   for (let i = 0; i < CLIENTS; i++) {
     const patient = await owner.patient.create({

@@ -2,6 +2,7 @@
  * What the benchmarks share: a fresh migrated database, a server process of its own in
  * production mode, GraphQL over HTTP, and the figures they print.
  */
+import { readFileSync } from "node:fs";
 import pg from "pg";
 import { migrateDatabase } from "../src/db/migrations.js";
 import { createLogger } from "../src/logger.js";
@@ -77,4 +78,14 @@ export async function post(
   const result = (await response.json()) as GraphQLResult;
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data ?? {};
+}
+
+/** CPU seconds (user + system) a local process has used, from /proc (Linux, 100 clock ticks a second). */
+export function cpuOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }

@@ -4,6 +4,7 @@ import { createPrisma, type PrismaClient } from "../../src/db/prisma.js";
 import { clerk, createApiKey, createOrganization, unique } from "../support/auth.js";
 import { type OwnPostgres, type OwnRedis, startOwnPostgres, startOwnRedis } from "../support/fault-services.js";
 import { type ServerProcess, startServerProcess } from "../support/process.js";
+import { roundTheClockCalendar } from "../support/round-the-clock.js";
 
 /*
  * Fault injection (issue 14): a server process (role `all`: HTTP and worker) on a PostgreSQL
@@ -71,46 +72,12 @@ describe("faults of PostgreSQL and Redis under a booking load", () => {
     // Seed: an organization, a calendar of specialists working around the clock, patients, API keys.
     const org = await createOrganization(server.url, "Fault clinic");
     const organizationId = Buffer.from(org.id, "base64").toString().split(":")[1] as string;
-    const service = await owner.service.create({
-      data: {
-        organizationId,
-        name: "Check-up",
-        durationMinutes: SLOT_MINUTES,
-        deliveryMode: "in_clinic",
-        billingModel: "session_based",
-        currency: "EUR",
-        pricePerSession: 3000,
-      },
+    const { calendar, specialistIds } = await roundTheClockCalendar(owner, organizationId, {
+      specialists: SPECIALISTS,
+      slotMinutes: SLOT_MINUTES,
+      horizonDays: 60,
+      lastName: "Faults",
     });
-    const calendar = await owner.calendar.create({
-      data: {
-        organizationId,
-        serviceId: service.id,
-        name: "Check-ups",
-        slotIntervalMinutes: SLOT_MINUTES,
-        bookingHorizonDays: 60,
-        timezone: "UTC",
-      },
-    });
-    const specialistIds: string[] = [];
-    for (let i = 0; i < SPECIALISTS; i++) {
-      const specialist = await owner.specialist.create({
-        data: { organizationId, firstName: `Specialist ${i}`, lastName: "Faults", timezone: "UTC" },
-      });
-      await owner.specialistWeeklyHours.createMany({
-        data: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-          organizationId,
-          specialistId: specialist.id,
-          weekday,
-          startMinute: 0,
-          endMinute: 24 * 60,
-        })),
-      });
-      await owner.calendarSpecialist.create({
-        data: { organizationId, calendarId: calendar.id, specialistId: specialist.id },
-      });
-      specialistIds.push(globalId("Specialist", specialist.id));
-    }
     const patientIds: string[] = [];
     const keys: string[] = [];
     for (let i = 0; i < CLIENTS; i++) {
