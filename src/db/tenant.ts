@@ -108,10 +108,11 @@ export class RequestDatabase {
    */
   readonly db: PrismaClient = new Proxy({} as PrismaClient, {
     get: (_target, property) => {
-      this.client ??= this.readsClient();
-      const value = Reflect.get(this.client, property);
-      return typeof value === "function" ? value.bind(this.client) : value;
+      const client = this.readsClient();
+      const value = Reflect.get(client, property);
+      return typeof value === "function" ? value.bind(client) : value;
     },
+    has: (_target, property) => property in this.readsClient(),
   });
 
   private readsClient(): PrismaClient {
