@@ -116,6 +116,11 @@ export class RequestDatabase {
   });
 
   private readsClient(): PrismaClient {
+    this.client ??= this.extendedClient();
+    return this.client;
+  }
+
+  private extendedClient(): PrismaClient {
     return this.base.$extends({
       query: {
         $allOperations: async ({ model, operation, args }) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { at, BookAppointment, bookingDay, clinicCalendar } from "../appointments/fixtures.js";
 import { createPatient, updateOrganizationSettings } from "../patients/fixtures.js";
-import { createSpecialist } from "../scheduling/fixtures.js";
+import { createService, createSpecialist } from "../scheduling/fixtures.js";
 import { createOrganization, type TestOrganization, unique } from "../support/auth.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { gqlData, uuidOf } from "../support/graphql.js";
@@ -120,6 +120,28 @@ describe("nested /v1 paths check every id", () => {
       const response = await v1(server.url, "GET", `/v1/organizations/${org}/webhooks/${webhookId}`, a.owner);
       expect(response.status).toBe(404);
     }
+  });
+});
+
+describe("nested /v1 paths check their parent too", () => {
+  it("answers 404 for a service attachment under another service, and deletes nothing", async () => {
+    const first = await createService(server, a);
+    const second = await createService(server, a);
+    const created = await v1(server.url, "POST", `/v1/services/${first}/attachments`, a.owner, {
+      fileName: "knee.pdf",
+      contentType: "application/pdf",
+      sizeBytes: 3,
+    });
+    expect(created.status).toBe(201);
+    const attachmentId = created.body.attachment.id;
+    const elsewhere = await v1(server.url, "DELETE", `/v1/services/${second}/attachments/${attachmentId}`, a.owner);
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body).toMatchObject({ error: { code: "NOT_FOUND" } });
+    const listed = await v1(server.url, "GET", `/v1/services/${first}/attachments`, a.owner);
+    expect(listed.body.data.map((x: { id: string }) => x.id)).toEqual([attachmentId]);
+    expect((await v1(server.url, "DELETE", `/v1/services/${first}/attachments/${attachmentId}`, a.owner)).status).toBe(
+      204,
+    );
   });
 });
 

@@ -42,6 +42,18 @@ export const withinActiveOrganization: V1Within = {
   found: (me, { params }) => (me as { activeOrganization: { id: string } | null }).activeOrganization?.id === params.id,
 };
 
+/**
+ * `:id` is the parent of the child that `childParam` names: the child (a node of `type`) is read
+ * and its `parentField` must be `:id`, e.g. `/v1/appointments/:id/files/:fileId`.
+ */
+export function withinParentOf(type: string, parentField: string, childParam: string): V1Within {
+  return {
+    document: `query V1ParentOf($id: ID!) { node(id: $id) { ... on ${type} { ${parentField} { id } } } }`,
+    variables: ({ params }) => ({ id: params[childParam] }),
+    found: (node, { params }) => (node as Record<string, { id: string } | undefined>)[parentField]?.id === params.id,
+  };
+}
+
 interface Connection {
   edges: { node: unknown }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };

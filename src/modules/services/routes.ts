@@ -4,6 +4,7 @@ import {
   errorSelection,
   pageVariables,
   type V1Route,
+  withinParentOf,
 } from "../../http/v1/route.js";
 
 const pricing = "pricing { billingModel currency pricePerSession basePrice pricePerUnit unitMinutes }";
@@ -139,6 +140,7 @@ export const servicesRoutes: V1Route[] = [
   {
     method: "DELETE",
     path: "/v1/services/:id/attachments/:attachmentId",
+    within: withinParentOf("ServiceAttachment", "service", "attachmentId"),
     status: 204,
     document: mutation(
       "DeleteServiceAttachment($id: ID!)",

@@ -11,6 +11,7 @@ export const ServiceAttachmentRef = builder.prismaNode("ServiceAttachment", {
     contentType: t.exposeString("contentType"),
     sizeBytes: t.exposeInt("sizeBytes"),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
+    service: t.relation("service", { description: "The service the file is about." }),
     downloadUrl: t.string({
       description: "A presigned GET URL, valid 5 minutes.",
       select: { storageKey: true, fileName: true, contentType: true },

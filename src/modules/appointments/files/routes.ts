@@ -4,6 +4,7 @@ import {
   mutationDocument,
   pageVariables,
   type V1Route,
+  withinParentOf,
 } from "../../../http/v1/route.js";
 
 const file = "id fileName contentType sizeBytes uploadedAt createdAt downloadUrl";
@@ -35,6 +36,7 @@ export const appointmentFileRoutes: V1Route[] = [
   {
     method: "POST",
     path: "/v1/appointments/:id/files/:fileId/confirm",
+    within: withinParentOf("AppointmentFile", "appointment", "fileId"),
     document: mutationDocument(
       "ConfirmAppointmentFileUpload($id: ID!)",
       "confirmAppointmentFileUpload(id: $id)",
@@ -46,6 +48,7 @@ export const appointmentFileRoutes: V1Route[] = [
   {
     method: "DELETE",
     path: "/v1/appointments/:id/files/:fileId",
+    within: withinParentOf("AppointmentFile", "appointment", "fileId"),
     status: 204,
     document: mutationDocument(
       "DeleteAppointmentFile($id: ID!)",
