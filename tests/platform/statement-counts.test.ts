@@ -6,6 +6,7 @@ import { createApiKey, createOrganization, type TestOrganization } from "../supp
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { gqlData } from "../support/graphql.js";
 import { startTestServer, type TestServer } from "../support/server.js";
+import { statementRecorder } from "../support/statements.js";
 
 const Ping = graphql(`
   query StatementsPing { ping }
@@ -17,11 +18,11 @@ const Cancel = graphql(`
 let db: TestDatabase;
 let server: TestServer;
 let org: TestOrganization;
-let statements: string[] = [];
+const recorder = statementRecorder();
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" }, { onQuery: (sql) => statements.push(sql) });
+  server = await startTestServer(db, { SERVER_ROLE: "api" }, recorder.options);
   org = await createOrganization(server.url);
 });
 afterAll(async () => {
@@ -30,11 +31,7 @@ afterAll(async () => {
 });
 
 /** The SQL statements the API connection sent for one request (authentication uses its own). */
-async function measured<T>(run: () => Promise<T>): Promise<{ sql: string[]; result: T }> {
-  statements = [];
-  const result = await run();
-  return { sql: statements, result };
-}
+const measured = recorder.during;
 
 /**
  * What the hot operations cost in statements, so that a change that adds a round trip shows up

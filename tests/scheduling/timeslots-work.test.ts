@@ -5,6 +5,7 @@ import { createOrganization, type TestOrganization, unique } from "../support/au
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { gql, type Subscription, subscribe } from "../support/graphql.js";
 import { startTestServer, type TestServer } from "../support/server.js";
+import { statementRecorder } from "../support/statements.js";
 import {
   addDays,
   anonymousAt,
@@ -31,12 +32,11 @@ const TimeslotsChangedSignal = graphql(`
 let db: TestDatabase;
 let server: TestServer;
 let org: TestOrganization;
-/** Every SQL statement of the API connection since the last reset. */
-let statements: string[] = [];
+const recorder = statementRecorder();
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" }, { onQuery: (sql) => statements.push(sql) });
+  server = await startTestServer(db, { SERVER_ROLE: "api" }, recorder.options);
   org = await createOrganization(server.url, "Timeslots work clinic");
 });
 const closing: Subscription<unknown>[] = [];
@@ -54,11 +54,7 @@ const publishedCalendar = (specialists = 2) =>
   });
 
 /** The statements one call issues on the API connection. */
-async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
-  statements = [];
-  await run();
-  return statements.map((sql) => sql.replace(/\s+/g, " ").trim());
-}
+const statementsOf = async (run: () => Promise<unknown>) => (await recorder.during(run)).sql;
 
 describe("the statements of a timeslots request", () => {
   // A regression shows up as a number. The transaction's BEGIN is not reported by the driver.

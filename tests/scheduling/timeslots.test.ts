@@ -4,6 +4,7 @@ import { createOrganization, type TestOrganization } from "../support/auth.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { gql, gqlData } from "../support/graphql.js";
 import { startTestServer, type TestServer } from "../support/server.js";
+import { statementRecorder } from "../support/statements.js";
 import {
   addDays,
   calendarWith,
@@ -27,12 +28,11 @@ const CreateOverride = graphql(`
 let db: TestDatabase;
 let server: TestServer;
 let org: TestOrganization;
-/** Every SQL statement of the API connection since the last reset. */
-let statements: string[] = [];
+const recorder = statementRecorder();
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" }, { onQuery: (sql) => statements.push(sql) });
+  server = await startTestServer(db, { SERVER_ROLE: "api" }, recorder.options);
   org = await createOrganization(server.url, "Timeslots clinic");
 });
 afterAll(async () => {
@@ -380,13 +380,8 @@ describe("timeslots load without N+1", () => {
       const calendar = await calendarWith(server, org, {
         specialists: Array.from({ length: specialists }, () => ({ weeklyHours: weekly("09:00", "17:00") })),
       });
-      statements = [];
-      await slotsOf(
-        server.url,
-        { calendarId: calendar.id, from: monday, to: addDays(monday, 31), timeZone: "UTC" },
-        org.owner,
-      );
-      return statements.length;
+      const range = { calendarId: calendar.id, from: monday, to: addDays(monday, 31), timeZone: "UTC" };
+      return (await recorder.during(() => slotsOf(server.url, range, org.owner))).sql.length;
     };
     const one = await count(1);
     expect(await count(6)).toBe(one);

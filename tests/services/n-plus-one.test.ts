@@ -4,6 +4,7 @@ import { createOrganization, type TestOrganization } from "../support/auth.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { gqlData } from "../support/graphql.js";
 import { startTestServer, type TestServer } from "../support/server.js";
+import { statementRecorder } from "../support/statements.js";
 import { uuidOf } from "./fixtures.js";
 
 const ServicesPage = graphql(`
@@ -31,11 +32,11 @@ const PlansPage = graphql(`
 let db: TestDatabase;
 let server: TestServer;
 let org: TestOrganization;
-let statements = 0;
+const recorder = statementRecorder();
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" }, { onQuery: () => statements++ });
+  server = await startTestServer(db, { SERVER_ROLE: "api" }, recorder.options);
   org = await createOrganization(server.url);
   // 50 of each, straight into the database: what is measured is reading them.
   const organizationId = uuidOf(org.id);
@@ -95,9 +96,8 @@ afterAll(async () => {
 
 /** Runs one request and counts the SQL statements it sent on the API connection. */
 async function measured<T>(run: () => Promise<T>): Promise<{ statements: number; result: T }> {
-  statements = 0;
-  const result = await run();
-  return { statements, result };
+  const { sql, result } = await recorder.during(run);
+  return { statements: sql.length, result };
 }
 
 describe("nested lists load without N+1", () => {
