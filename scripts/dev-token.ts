@@ -3,7 +3,7 @@
  * (NODE_ENV not production, CLERK_JWT_KEY unset) accepts, signed with the local key under
  * .data/dev-auth. For trying the API without a Clerk instance; valid for 24 hours.
  */
-import { developmentKeyPair, signSessionToken } from "../src/auth/dev-tokens.js";
+import { developmentKeyPair, signSessionToken } from "../src/identity/dev-tokens.js";
 
 const [sub = "user_dev", email = "dev@example.com"] = process.argv.slice(2);
 const { privateKey } = developmentKeyPair();

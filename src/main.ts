@@ -1,11 +1,11 @@
 import { ConfigError, parseConfig } from "./config.js";
+import { createContainer } from "./container.js";
 import { resolveDatabase } from "./db/database.js";
 import { migrateDatabase } from "./db/migrations.js";
 import { unavailableDependency } from "./dependencies.js";
 import { type HttpServer, startHttpServer } from "./http/server.js";
 import { startWorker, type Worker } from "./jobs/runner.js";
 import { createLogger, type Logger } from "./logger.js";
-import { createServices } from "./services.js";
 
 /** Start-up: config -> database (embedded when no DATABASE_URL) -> migrations -> worker -> HTTP. */
 async function main() {
@@ -15,7 +15,7 @@ async function main() {
   const startedAt = performance.now();
   const database = await resolveDatabase(config, log);
   if (config.database.migrateOnStart) await migrateDatabase(database.adminUrl, log);
-  const services = createServices(config, log, database);
+  const services = createContainer(config, log, database);
 
   const worker: Worker | undefined = config.runsWorker ? await startWorker(services, database.adminUrl) : undefined;
   const http: HttpServer | undefined = config.runsApi ? await startHttpServer(services) : undefined;

@@ -1,15 +1,15 @@
 import type { YogaInitialContext } from "graphql-yoga";
-import type { Viewer } from "../auth/viewer.js";
+import type { Container } from "../container.js";
 import type { PrismaClient } from "../db/prisma.js";
 import type { RequestDatabase, TenantScope } from "../db/tenant.js";
+import type { Viewer } from "../identity/viewer.js";
 import type { Logger } from "../logger.js";
-import type { Services } from "../services.js";
 
 /** What every resolver receives. Built once per request (and once per subscription). */
 export interface Context extends YogaInitialContext {
   requestId: string;
   log: Logger;
-  services: Services;
+  services: Container;
   viewer: Viewer;
   /** What row-level security lets this request see: the viewer's active organization and user. */
   scope: TenantScope;

@@ -3,14 +3,14 @@ import { usePrometheus } from "@graphql-yoga/plugin-prometheus";
 import { GraphQLError } from "graphql";
 import { createYoga, maskError, type Plugin, useReadinessCheck, type YogaServerInstance } from "graphql-yoga";
 import { Registry } from "prom-client";
-import { IMPERSONATED_PATIENT_HEADER } from "../auth/impersonation.js";
+import type { Container } from "../container.js";
 import { unavailableDependency } from "../dependencies.js";
 import { RETRY_AFTER_SECONDS, ServiceUnavailableError } from "../errors.js";
 import type { Context } from "../graphql/context.js";
 import { schema } from "../graphql/schema.js";
+import { IMPERSONATED_PATIENT_HEADER } from "../identity/impersonation.js";
 import { useBookingWidget } from "../modules/booking-widget/use-booking-widget.js";
 import { useSharedSubscriptionResults } from "../modules/scheduling/shared-results.js";
-import type { Services } from "../services.js";
 import { useLocalFiles } from "../storage/use-local-files.js";
 import { buildContext, impersonatedPatientOf, requestIdOf } from "./context.js";
 import { guardRequestHook, useErrorCodes, useWellFormedGraphQLText } from "./request-guards.js";
@@ -26,7 +26,7 @@ export type App = ReturnType<typeof buildApp>;
  * Separate from listening, so tests and tools can call `app.fetch` directly.
  */
 export function buildApp(
-  services: Services,
+  services: Container,
   options: { isShuttingDown?: () => boolean } = {},
 ): YogaServerInstance<Record<string, never>, Context> {
   const { config, log } = services;
@@ -156,7 +156,7 @@ function maskOutages(error: unknown, message: string, isDev?: boolean): Error {
  * marks responses to requests made as an impersonated patient, and writes one access-log line
  * per request.
  */
-function useRequestLog({ log }: Services): Plugin {
+function useRequestLog({ log }: Container): Plugin {
   const started = new WeakMap<Request, number>();
   return {
     onRequest({ request }) {

@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { YogaInitialContext } from "graphql-yoga";
-import { authenticate } from "../auth/authenticate.js";
-import { applyImpersonation } from "../auth/impersonation.js";
-import { viewerOrganizationId, viewerPatientId, viewerRole, viewerUserId } from "../auth/viewer.js";
+import type { Container } from "../container.js";
 import { RequestDatabase } from "../db/tenant.js";
 import type { Context } from "../graphql/context.js";
-import type { Services } from "../services.js";
+import { authenticate } from "../identity/authenticate.js";
+import { applyImpersonation } from "../identity/impersonation.js";
+import { viewerOrganizationId, viewerPatientId, viewerRole, viewerUserId } from "../identity/viewer.js";
 import { clientAddress } from "./client-address.js";
 
 const requestIdPattern = /^[\w.:-]{1,128}$/;
@@ -32,7 +32,7 @@ export function impersonatedPatientOf(request: Request): string | undefined {
   return impersonatedPatients.get(request);
 }
 
-export async function buildContext(initial: YogaInitialContext, services: Services): Promise<Context> {
+export async function buildContext(initial: YogaInitialContext, services: Container): Promise<Context> {
   const { request } = initial;
   const requestId = requestIdOf(request);
   const viewer = await applyImpersonation(request, await authenticate(request, services), services);

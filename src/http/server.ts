@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Container } from "../container.js";
 import { requestScope } from "../logger.js";
 import { startHoldSweeper } from "../modules/scheduling/holds/hold-sweeper.js";
-import type { Services } from "../services.js";
 import { buildApp } from "./app.js";
 
 export interface HttpServer {
@@ -30,7 +30,7 @@ function requestIdOf(req: IncomingMessage): string {
   return id;
 }
 
-export async function startHttpServer(services: Services): Promise<HttpServer> {
+export async function startHttpServer(services: Container): Promise<HttpServer> {
   let shuttingDown = false;
   const app = buildApp(services, { isShuttingDown: () => shuttingDown });
   const inFlight = new Set<ServerResponse>();

@@ -1,8 +1,8 @@
 import { EventEmitter } from "node:events";
 import type { WorkerEvents } from "graphile-worker";
 import pg from "pg";
+import type { Container } from "../container.js";
 import type { Logger } from "../logger.js";
-import type { Services } from "../services.js";
 
 /** How often each worker process looks for jobs left locked by a dead one. */
 const SWEEP_INTERVAL_MS = 5_000;
@@ -20,7 +20,7 @@ const GRACE_SECONDS = 5;
  * Returns the `events` to give graphile-worker's `run`, and `stop` for when it has stopped.
  */
 export async function recoverOrphanedJobs(
-  services: Services,
+  services: Container,
   adminUrl: string,
 ): Promise<{ events: WorkerEvents; stop(): Promise<void> }> {
   const { log } = services;
@@ -115,7 +115,7 @@ export async function recoverOrphanedJobs(
   };
 }
 
-async function unlockDeadPools({ adminDb }: Services, log: Logger, ownPools: string[]) {
+async function unlockDeadPools({ adminDb }: Container, log: Logger, ownPools: string[]) {
   // A transaction-level advisory lock conflicts with a session one: it is free only when no live pool holds it.
   const dead = await adminDb.$queryRaw<{ locked_by: string }[]>`
     SELECT locked_by FROM (

@@ -1,13 +1,13 @@
 import { type Runner, run, type TaskList } from "graphile-worker";
 import pg from "pg";
-import type { Services } from "../services.js";
+import type { Container } from "../container.js";
 import { retryJobReleases } from "./job-release-retry.js";
 import { recoverOrphanedJobs } from "./orphaned-jobs.js";
 import { tasks } from "./registry.js";
 import { workerLogger } from "./worker-logger.js";
 
 /** Builds graphile-worker's task list from the registry: payloads are checked, logs carry the job. */
-export function taskList(services: Services): TaskList {
+export function taskList(services: Container): TaskList {
   return Object.fromEntries(
     tasks.map((task) => [
       task.identifier,
@@ -40,7 +40,7 @@ const RESTART_MAX_DELAY_MS = 5_000;
  * completions and failures are retried until the database is back (`job-release-retry.ts`), and
  * should the runner stop anyway it is started again with backoff.
  */
-export async function startWorker(services: Services, adminUrl: string): Promise<Worker> {
+export async function startWorker(services: Container, adminUrl: string): Promise<Worker> {
   const { log } = services;
   retryJobReleases(log);
   const recovery = await recoverOrphanedJobs(services, adminUrl);

@@ -1,6 +1,6 @@
 import type { z } from "zod";
+import type { Container } from "../container.js";
 import type { Logger } from "../logger.js";
-import type { Services } from "../services.js";
 
 /**
  * Glossary: a *task* is a named kind of background work with a typed payload (snake_case
@@ -14,7 +14,7 @@ export interface TaskDefinition<Payload> {
 }
 
 export interface JobContext {
-  services: Services;
+  services: Container;
   log: Logger;
   jobId: string;
   attempts: number;

@@ -1,4 +1,4 @@
-import type { Services } from "../../src/services.js";
+import type { Container } from "../../src/container.js";
 import { graphql } from "../generated/gql.js";
 import { createPatient, linkPatientUser } from "../patients/fixtures.js";
 import { createOrganization, type TestOrganization, unique } from "../support/auth.js";
@@ -14,7 +14,7 @@ const UpsertIntegration = graphql(`
 
 interface Api {
   url: string;
-  services: Services;
+  services: Container;
 }
 
 /** An organization with its own Daily key (and domain), a specialist and a patient who can sign in. */

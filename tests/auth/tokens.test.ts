@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateKeyPair, signSessionToken } from "../../src/auth/dev-tokens.js";
+import { generateKeyPair, signSessionToken } from "../../src/identity/dev-tokens.js";
 import { graphql } from "../generated/gql.js";
 import { asUser, createOrganization, sessionToken, unique } from "../support/auth.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";

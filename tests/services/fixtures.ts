@@ -1,4 +1,4 @@
-import type { MemberRole } from "../../src/auth/roles.js";
+import type { MemberRole } from "../../src/identity/roles.js";
 import { graphql } from "../generated/gql.js";
 import { asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
 import { gqlData } from "../support/graphql.js";

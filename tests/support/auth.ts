@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { generateKeyPair, type SessionClaims, signSessionToken } from "../../src/auth/dev-tokens.js";
+import { generateKeyPair, type SessionClaims, signSessionToken } from "../../src/identity/dev-tokens.js";
 import { graphql } from "../generated/gql.js";
 import { gqlData } from "./graphql.js";
 

@@ -1,16 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { parseConfig } from "../../src/config.js";
+import { type Container, type ContainerOptions, createContainer } from "../../src/container.js";
 import { startHttpServer } from "../../src/http/server.js";
 import { startWorker, type Worker } from "../../src/jobs/runner.js";
 import { createLogger } from "../../src/logger.js";
-import { createServices, type Services, type ServicesOptions } from "../../src/services.js";
 import { clerk } from "./auth.js";
 import type { TestDatabase } from "./database.js";
 import { testEnv } from "./env.js";
 
 export interface TestServer {
   url: string;
-  services: Services;
+  services: Container;
   close(): Promise<void>;
 }
 
@@ -36,11 +36,11 @@ export function testServerEnv(db: TestDatabase, overrides: Record<string, string
 export async function startTestServer(
   db: TestDatabase,
   overrides: Record<string, string> = {},
-  options: ServicesOptions = {},
+  options: ContainerOptions = {},
 ): Promise<TestServer> {
   const config = parseConfig(testServerEnv(db, overrides));
   const log = createLogger(config.logLevel);
-  const services = createServices(
+  const services = createContainer(
     config,
     log,
     { adminUrl: db.adminUrl, appUrl: db.appUrl, stop: async () => {} },

@@ -1,4 +1,4 @@
-import type { ServicesOptions } from "../../src/services.js";
+import type { ContainerOptions } from "../../src/container.js";
 
 /**
  * Records the SQL statements a test server sends on its API connection: pass `options` to
@@ -7,7 +7,7 @@ import type { ServicesOptions } from "../../src/services.js";
 export function statementRecorder() {
   let statements: string[] = [];
   return {
-    options: { onQuery: (sql: string) => void statements.push(sql) } satisfies ServicesOptions,
+    options: { onQuery: (sql: string) => void statements.push(sql) } satisfies ContainerOptions,
     /** The statements `run` sent (white space folded) and what it answered. */
     async during<T>(run: () => Promise<T>): Promise<{ sql: string[]; result: T }> {
       statements = [];

@@ -1,6 +1,6 @@
 import type { Plugin } from "graphql-yoga";
-import { IMPERSONATED_PATIENT_HEADER } from "../../auth/impersonation.js";
 import { RETRY_AFTER_SECONDS } from "../../errors.js";
+import { IMPERSONATED_PATIENT_HEADER } from "../../identity/impersonation.js";
 import type { Logger } from "../../logger.js";
 import { requestIdOf } from "../context.js";
 import { isUtf8Body, isWellFormedJson } from "../request-guards.js";

@@ -1,6 +1,6 @@
-import { memberRoles } from "../../auth/roles.js";
 import { ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { memberRoles } from "../../identity/roles.js";
 import { PatientRef } from "../patients/patient.type.js";
 import { ServiceRef } from "../services/service.type.js";
 import { SpecialistRef } from "../specialists/specialist.type.js";

@@ -1,6 +1,6 @@
-import { memberRoles } from "../../auth/roles.js";
 import { InvalidTransitionError, NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { memberRoles } from "../../identity/roles.js";
 import { HoldLimitError, SlotUnavailableError } from "../scheduling/errors.js";
 import { SpecialistRef } from "../specialists/specialist.type.js";
 import { AppointmentRef } from "./appointment.type.js";

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import type { MemberRole } from "../../auth/roles.js";
-import { memberRoles, staffRoles } from "../../auth/roles.js";
 import { InvalidTransitionError, NotFoundError } from "../../errors.js";
 import type { AppointmentStatus } from "../../generated/prisma/client.js";
 import { builder } from "../../graphql/builder.js";
+import type { MemberRole } from "../../identity/roles.js";
+import { memberRoles, staffRoles } from "../../identity/roles.js";
 import { AppointmentRef } from "./appointment.type.js";
 import { transitionAppointment } from "./transition.js";
 

@@ -1,6 +1,6 @@
-import { isImpersonating, viewerRole } from "../../auth/viewer.js";
 import { builder } from "../../graphql/builder.js";
 import type { Context } from "../../graphql/context.js";
+import { isImpersonating, viewerRole } from "../../identity/viewer.js";
 import { MemberRoleEnum } from "../organizations/member-role.enum.js";
 import { MembershipRef } from "../organizations/membership.type.js";
 import { OrganizationRef } from "../organizations/organization.type.js";

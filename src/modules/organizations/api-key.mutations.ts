@@ -1,9 +1,9 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { z } from "zod";
-import { generateApiKey } from "../../auth/api-keys.js";
-import { managerRoles } from "../../auth/roles.js";
 import { NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { generateApiKey } from "../../identity/api-keys.js";
+import { managerRoles } from "../../identity/roles.js";
 import { name } from "../../validation.js";
 import { audited } from "../audit/audited.js";
 import { emitEvent } from "../webhooks/emit-event.js";

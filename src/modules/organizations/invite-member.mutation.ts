@@ -1,6 +1,6 @@
-import { managerRoles } from "../../auth/roles.js";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { managerRoles } from "../../identity/roles.js";
 import { email } from "../../validation.js";
 import { audited } from "../audit/audited.js";
 import { activeOrganization, assertInActiveOrganization } from "./active-organization.js";

@@ -1,4 +1,4 @@
-import { memberRoles } from "../../auth/roles.js";
 import { builder } from "../../graphql/builder.js";
+import { memberRoles } from "../../identity/roles.js";
 
 export const MemberRoleEnum = builder.enumType("MemberRole", { values: memberRoles });

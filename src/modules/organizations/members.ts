@@ -1,7 +1,7 @@
-import type { MemberRole } from "../../auth/roles.js";
 import type { Prisma } from "../../db/prisma.js";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
 import type { Context } from "../../graphql/context.js";
+import type { MemberRole } from "../../identity/roles.js";
 
 /** Only owners grant, change or take away the owner role. */
 export function assertMayAssign(ctx: Context, roles: (MemberRole | undefined)[]) {

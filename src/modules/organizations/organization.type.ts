@@ -1,5 +1,5 @@
-import { managerRoles, staffRoles } from "../../auth/roles.js";
 import { builder } from "../../graphql/builder.js";
+import { managerRoles, staffRoles } from "../../identity/roles.js";
 
 export const OrganizationRef = builder.prismaNode("Organization", {
   id: { field: "id" },

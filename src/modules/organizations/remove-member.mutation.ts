@@ -1,7 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { managerRoles } from "../../auth/roles.js";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { managerRoles } from "../../identity/roles.js";
 import { audited } from "../audit/audited.js";
 import { emitEvent } from "../webhooks/emit-event.js";
 import { assertInActiveOrganization } from "./active-organization.js";

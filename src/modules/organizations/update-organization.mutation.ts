@@ -1,7 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { managerRoles } from "../../auth/roles.js";
 import { ConflictError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { managerRoles } from "../../identity/roles.js";
 import { audited } from "../audit/audited.js";
 import { changedFields } from "../audit/changes.js";
 import { activateOnboardedPatients } from "../patients/patients.js";

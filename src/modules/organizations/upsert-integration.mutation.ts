@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { managerRoles } from "../../auth/roles.js";
 import type { Prisma } from "../../db/prisma.js";
 import { NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { managerRoles } from "../../identity/roles.js";
 import { audited } from "../audit/audited.js";
 import { activeOrganization } from "./active-organization.js";
 import { IntegrationProviderEnum, IntegrationRef, type integrationProviders } from "./integration.type.js";

@@ -1,8 +1,8 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { z } from "zod";
-import { memberRoles } from "../../auth/roles.js";
 import { ConflictError, InvalidTransitionError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { memberRoles } from "../../identity/roles.js";
 import { audited } from "../audit/audited.js";
 import { emitEvent } from "../webhooks/emit-event.js";
 import { completeStep, requiredSteps } from "./onboarding.js";

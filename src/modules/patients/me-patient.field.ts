@@ -1,5 +1,5 @@
-import { viewerPatientId } from "../../auth/viewer.js";
 import { builder } from "../../graphql/builder.js";
+import { viewerPatientId } from "../../identity/viewer.js";
 import { MeRef } from "../auth/me.query.js";
 import { PatientRef } from "./patient.type.js";
 

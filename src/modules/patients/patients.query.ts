@@ -1,5 +1,5 @@
-import { memberRoles } from "../../auth/roles.js";
 import { builder } from "../../graphql/builder.js";
+import { memberRoles } from "../../identity/roles.js";
 import { PatientRef } from "./patient.type.js";
 import { PatientStatusEnum } from "./patient-status.enum.js";
 import { patientOrder, patientWhere } from "./patients.js";

@@ -1,7 +1,7 @@
-import { memberRoles } from "../../auth/roles.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { ConflictError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { memberRoles } from "../../identity/roles.js";
 import { audited } from "../audit/audited.js";
 import { PatientRef } from "./patient.type.js";
 import { patientFields, toDateColumn } from "./patient-input.js";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Services } from "../../services.js";
+import type { Container } from "../../container.js";
 
 /** Why a calendar's timeslots may have changed. */
 export const timeslotsChangeReasons = [
@@ -46,7 +46,7 @@ export interface CalendarChangeAnnouncement {
  * is committed: holds call it, and booking or cancelling an appointment must too
  * (`{ reason: "APPOINTMENT_BOOKED", specialistId, start, end }`).
  */
-export async function announceCalendarChange(services: Services, announcement: CalendarChangeAnnouncement) {
+export async function announceCalendarChange(services: Container, announcement: CalendarChangeAnnouncement) {
   const calendarIds = new Set(announcement.calendarIds ?? []);
   if (announcement.specialistId) {
     // The owner connection: expiry sweeps announce outside any request (specialist ids are globally unique).

@@ -1,7 +1,7 @@
-import { type MemberRole, staffRoles } from "../../auth/roles.js";
 import type { TenantScope } from "../../db/tenant.js";
 import { NotFoundError } from "../../errors.js";
 import type { Context } from "../../graphql/context.js";
+import { type MemberRole, staffRoles } from "../../identity/roles.js";
 
 /** The PostgreSQL role availability is read (and holds recorded) as: see the scheduling migration. */
 export const WIDGET_DATABASE_ROLE = "clinicgraph_widget";

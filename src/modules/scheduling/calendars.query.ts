@@ -1,5 +1,5 @@
-import { staffRoles } from "../../auth/roles.js";
 import { builder } from "../../graphql/builder.js";
+import { staffRoles } from "../../identity/roles.js";
 import { ServiceRef } from "../services/service.type.js";
 import { CalendarKindEnum, CalendarRef } from "./calendar.type.js";
 

@@ -1,6 +1,6 @@
-import type { MemberRole } from "../../auth/roles.js";
 import { ForbiddenError } from "../../errors.js";
 import type { Context } from "../../graphql/context.js";
+import type { MemberRole } from "../../identity/roles.js";
 
 /** Who sets up calendars and anyone's hours. Specialists read them, and edit only their own hours. */
 export const calendarManagerRoles: readonly MemberRole[] = ["owner", "admin", "staff"];

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { afterCommit } from "../../after-commit.js";
-import { staffRoles } from "../../auth/roles.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import type { Prisma } from "../../db/prisma.js";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import type { Context } from "../../graphql/context.js";
+import { staffRoles } from "../../identity/roles.js";
 import { audited } from "../audit/audited.js";
 import { SpecialistRef } from "../specialists/specialist.type.js";
 import { announceCalendarChange } from "./announce.js";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { afterCommit } from "../../after-commit.js";
-import { staffRoles } from "../../auth/roles.js";
 import { ForbiddenError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { staffRoles } from "../../identity/roles.js";
 import { audited } from "../audit/audited.js";
 import { SpecialistRef } from "../specialists/specialist.type.js";
 import { announceCalendarChange } from "./announce.js";

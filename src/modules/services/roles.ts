@@ -1,5 +1,5 @@
-import { type MemberRole, memberRoles, staffRoles } from "../../auth/roles.js";
 import type { Context } from "../../graphql/context.js";
+import { type MemberRole, memberRoles, staffRoles } from "../../identity/roles.js";
 
 /** Who manages the catalog (services, plans, products) and sells plans and products: staff, not specialists. */
 export const catalogRoles: readonly MemberRole[] = ["owner", "admin", "staff"];

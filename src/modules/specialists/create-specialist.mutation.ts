@@ -1,5 +1,5 @@
-import { managerRoles } from "../../auth/roles.js";
 import { builder } from "../../graphql/builder.js";
+import { managerRoles } from "../../identity/roles.js";
 import { audited } from "../audit/audited.js";
 import { SpecialistRef } from "./specialist.type.js";
 import { specialistFields } from "./specialist-input.js";

@@ -1,6 +1,6 @@
-import { managerRoles } from "../../auth/roles.js";
 import { NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { managerRoles } from "../../identity/roles.js";
 import { audited } from "../audit/audited.js";
 import { SpecialistRef } from "./specialist.type.js";
 import { findSpecialist } from "./specialists.js";

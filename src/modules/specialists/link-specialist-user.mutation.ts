@@ -1,7 +1,7 @@
-import { managerRoles } from "../../auth/roles.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { ConflictError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { managerRoles } from "../../identity/roles.js";
 import { audited } from "../audit/audited.js";
 import { UserRef } from "../auth/user.type.js";
 import { SpecialistRef } from "./specialist.type.js";

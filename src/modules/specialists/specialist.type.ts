@@ -1,5 +1,5 @@
-import { staffRoles } from "../../auth/roles.js";
 import { builder } from "../../graphql/builder.js";
+import { staffRoles } from "../../identity/roles.js";
 
 export const SpecialistRef = builder.prismaNode("Specialist", {
   nullable: true,

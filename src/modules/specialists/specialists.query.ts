@@ -1,6 +1,6 @@
-import { memberRoles } from "../../auth/roles.js";
 import { wordPrefixWhere } from "../../db/search.js";
 import { builder } from "../../graphql/builder.js";
+import { memberRoles } from "../../identity/roles.js";
 import { SpecialistRef } from "./specialist.type.js";
 
 const SpecialistFilter = builder.inputType("SpecialistFilter", {

@@ -1,7 +1,7 @@
-import { managerRoles } from "../../auth/roles.js";
 import type { Prisma } from "../../db/prisma.js";
 import { ForbiddenError, NotFoundError } from "../../errors.js";
 import type { Context } from "../../graphql/context.js";
+import { managerRoles } from "../../identity/roles.js";
 
 /** A specialist of the active organization (row-level security hides the others), or not found. */
 export async function findSpecialist(tx: Prisma.TransactionClient, id: string) {

@@ -1,5 +1,5 @@
-import { memberRoles } from "../../auth/roles.js";
 import { builder } from "../../graphql/builder.js";
+import { memberRoles } from "../../identity/roles.js";
 import { SpecialtyRef } from "./specialty.type.js";
 
 builder.queryFields((t) => ({

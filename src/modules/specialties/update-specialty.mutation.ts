@@ -1,6 +1,6 @@
-import { managerRoles } from "../../auth/roles.js";
 import { ConflictError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { managerRoles } from "../../identity/roles.js";
 import { audited } from "../audit/audited.js";
 import { findSpecialty, withUniqueName } from "./specialties.js";
 import { SpecialtyRef } from "./specialty.type.js";

@@ -1,6 +1,6 @@
-import { managerRoles } from "../../auth/roles.js";
 import { NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { managerRoles } from "../../identity/roles.js";
 import { audited } from "../audit/audited.js";
 import { activeOrganization } from "../organizations/active-organization.js";
 import { OrganizationRef } from "../organizations/organization.type.js";

@@ -1,9 +1,9 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { z } from "zod";
+import type { Container } from "../../container.js";
 import type { Prisma, PrismaClient } from "../../db/prisma.js";
 import { type EnqueueOptions, enqueue } from "../../jobs/enqueue.js";
 import { defineTask } from "../../jobs/task.js";
-import type { Services } from "../../services.js";
 import { type MadeAttempt, type Outcomes, outcomesOf } from "./attempt-outcomes.js";
 import { emitEvent } from "./emit-event.js";
 import { sendMessage } from "./send-message.js";
@@ -189,7 +189,7 @@ interface Endpoint {
  * WEBHOOK_MAX_CONSECUTIVE_FAILURES (with a `webhook.endpoint_disabled` event). True when it
  * disabled the endpoint.
  */
-async function record({ adminDb, config }: Services, endpoint: Endpoint, outcomes: Outcomes): Promise<boolean> {
+async function record({ adminDb, config }: Container, endpoint: Endpoint, outcomes: Outcomes): Promise<boolean> {
   const { reset, count } = outcomes.failures;
   // The usual page, every message delivered: one statement.
   if (!outcomes.retries.length && !count && !(reset && endpoint.consecutiveFailures)) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { memberRoles } from "../../auth/roles.js";
+import { memberRoles } from "../../identity/roles.js";
 
 /**
  * Every domain event the product emits: its name, the version of its payload and the

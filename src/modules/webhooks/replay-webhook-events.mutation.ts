@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { managerRoles } from "../../auth/roles.js";
 import type { Prisma } from "../../db/prisma.js";
 import { ConflictError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { managerRoles } from "../../identity/roles.js";
 import { enqueue } from "../../jobs/enqueue.js";
 import { audited } from "../audit/audited.js";
 import { scheduleDelivery } from "./deliver-webhooks.task.js";

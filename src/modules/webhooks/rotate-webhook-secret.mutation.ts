@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { managerRoles } from "../../auth/roles.js";
 import { NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { managerRoles } from "../../identity/roles.js";
 import { audited } from "../audit/audited.js";
 import { rotateSigningSecrets } from "./signing-secrets.js";
 import { findSubscription } from "./subscriptions.js";

@@ -1,5 +1,5 @@
-import { managerRoles } from "../../auth/roles.js";
 import { builder } from "../../graphql/builder.js";
+import { managerRoles } from "../../identity/roles.js";
 
 export const WebhookEventRef = builder.prismaNode("WebhookEvent", {
   id: { field: "id" },

@@ -1,5 +1,5 @@
-import { managerRoles } from "../../auth/roles.js";
 import { builder } from "../../graphql/builder.js";
+import { managerRoles } from "../../identity/roles.js";
 import { OrganizationRef } from "../organizations/organization.type.js";
 import { WebhookEventRef } from "./webhook-event.type.js";
 

@@ -1,6 +1,6 @@
-import { memberRoles } from "../../../auth/roles.js";
 import { ConflictError, NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
+import { memberRoles } from "../../../identity/roles.js";
 import { objectStoreFor } from "../../../storage/organization-store.js";
 import { audited } from "../../audit/audited.js";
 import { AppointmentFileRef } from "./appointment-file.type.js";

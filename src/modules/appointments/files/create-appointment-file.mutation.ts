@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { memberRoles } from "../../../auth/roles.js";
 import { NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
+import { memberRoles } from "../../../identity/roles.js";
 import { organizationObjectKey } from "../../../storage/object-keys.js";
 import type { PresignedUpload } from "../../../storage/object-store.js";
 import { objectStoreFor } from "../../../storage/organization-store.js";

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { memberRoles } from "../../../auth/roles.js";
 import { isUniqueViolation } from "../../../db/errors.js";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
+import { memberRoles } from "../../../identity/roles.js";
 import { audited } from "../../audit/audited.js";
 import { AppointmentRef } from "../appointment.type.js";
 import { AppointmentReviewRef } from "./appointment-review.type.js";

@@ -1,5 +1,5 @@
-import { staffRoles } from "../../../auth/roles.js";
 import { builder } from "../../../graphql/builder.js";
+import { staffRoles } from "../../../identity/roles.js";
 import { SpecialistRef } from "../../specialists/specialist.type.js";
 
 builder.prismaObjectField(SpecialistRef, "reviews", (t) =>

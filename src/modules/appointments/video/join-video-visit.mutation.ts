@@ -1,6 +1,6 @@
-import { memberRoles } from "../../../auth/roles.js";
 import { ForbiddenError, NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
+import { memberRoles } from "../../../identity/roles.js";
 import { audited } from "../../audit/audited.js";
 import { AppointmentRef } from "../appointment.type.js";
 import { organizationDaily } from "./daily-integration.js";

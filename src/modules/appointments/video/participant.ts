@@ -1,6 +1,6 @@
-import { managerRoles } from "../../../auth/roles.js";
 import { ForbiddenError } from "../../../errors.js";
 import type { Context } from "../../../graphql/context.js";
+import { managerRoles } from "../../../identity/roles.js";
 
 /** How a caller takes part in a video visit. */
 export interface Participant {

@@ -1,11 +1,11 @@
-import type { Services } from "../../../services.js";
+import type { Container } from "../../../container.js";
 import { announceHold } from "../holds.js";
 
 /**
  * Every `intervalMs`, removes expired holds and announces each (the Redis store hands each
  * expired hold to exactly one process), so subscribers see a lapsed hold's slot come back.
  */
-export function startHoldSweeper(services: Services, intervalMs = 500): { stop(): Promise<void> } {
+export function startHoldSweeper(services: Container, intervalMs = 500): { stop(): Promise<void> } {
   let sweeping: Promise<void> | undefined;
   const sweep = async () => {
     for (const hold of await services.holds.sweep()) await announceHold({ services }, hold, "HOLD_EXPIRED");

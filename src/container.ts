@@ -1,8 +1,8 @@
-import { createIdentities, type Identities } from "./auth/authenticate.js";
-import { developmentKeyPair } from "./auth/dev-tokens.js";
 import type { Config } from "./config.js";
 import type { DatabaseUrls } from "./db/database.js";
 import { createPrisma, type PrismaClient } from "./db/prisma.js";
+import { createIdentities, type Identities } from "./identity/authenticate.js";
+import { developmentKeyPair } from "./identity/dev-tokens.js";
 import type { Logger } from "./logger.js";
 import type { HoldStore } from "./modules/scheduling/holds/hold-store.js";
 import { createMemoryHoldStore } from "./modules/scheduling/holds/memory-hold-store.js";
@@ -11,7 +11,7 @@ import { createPubSub, type PubSub, type PubSubHandle } from "./pubsub/pubsub.js
 import { createDefaultStorage, type DefaultStorage } from "./storage/default-storage.js";
 
 /** The long-lived dependencies shared by HTTP requests and jobs. */
-export interface Services {
+export interface Container {
   config: Config;
   log: Logger;
   /** Connects as the API role: row-level security applies. */
@@ -33,17 +33,17 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export interface ServicesOptions {
+export interface ContainerOptions {
   /** Called with every SQL statement of the API connection (instrumentation, tests). */
   onQuery?: (sql: string) => void;
 }
 
-export function createServices(
+export function createContainer(
   config: Config,
   log: Logger,
   urls: DatabaseUrls,
-  options: ServicesOptions = {},
-): Services {
+  options: ContainerOptions = {},
+): Container {
   const poolOptions = { acquireTimeoutMs: config.database.acquireTimeoutMs, log };
   const appDb = createPrisma(urls.appUrl, config.database.poolSize, options.onQuery, poolOptions);
   const adminDb = createPrisma(

@@ -1,8 +1,8 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
+import type { Container } from "../container.js";
 import { isUniqueViolation } from "../db/errors.js";
 import type { Logger } from "../logger.js";
 import { emitEvent } from "../modules/webhooks/emit-event.js";
-import type { Services } from "../services.js";
 import { hashApiKey, isApiKey } from "./api-keys.js";
 import { authenticationError } from "./authentication-error.js";
 import { verifySessionToken } from "./clerk.js";
@@ -51,7 +51,7 @@ function credentials(request: Request): { apiKey?: string; sessionToken?: string
  * `X-API-Key`. Identity lookups use the owner connection: they happen before a tenant scope
  * exists. Bad credentials reject the request with 401; no credentials make an anonymous viewer.
  */
-export async function authenticate(request: Request, services: Services): Promise<Viewer> {
+export async function authenticate(request: Request, services: Container): Promise<Viewer> {
   const { apiKey, sessionToken } = credentials(request);
   if (apiKey) return authenticateApiKey(apiKey, services);
   if (sessionToken) {
@@ -66,7 +66,7 @@ export async function authenticate(request: Request, services: Services): Promis
   return anonymous;
 }
 
-async function authenticateApiKey(key: string, { adminDb, identities }: Services): Promise<Viewer> {
+async function authenticateApiKey(key: string, { adminDb, identities }: Container): Promise<Viewer> {
   const hash = hashApiKey(key);
   const found = await identities.apiKeys.through(
     hash,
@@ -108,7 +108,7 @@ type Profile = { email?: string; firstName?: string; lastName?: string };
  * whether invitations to their email wait. First sign-ins and waiting invitations take the
  * slower path through {@link admit}.
  */
-async function authenticateUser(claims: SessionClaims, services: Services): Promise<Viewer> {
+async function authenticateUser(claims: SessionClaims, services: Container): Promise<Viewer> {
   const profile: Profile = {
     email: typeof claims.email === "string" ? claims.email.toLowerCase() : undefined,
     firstName: typeof claims.first_name === "string" ? claims.first_name : undefined,
@@ -144,7 +144,7 @@ async function authenticateUser(claims: SessionClaims, services: Services): Prom
 }
 
 /** The user of a Clerk user id, with their active membership, in one query (see {@link authenticateUser}). */
-async function findUser(clerkUserId: string, profile: Profile, { adminDb }: Services): Promise<UserRow | undefined> {
+async function findUser(clerkUserId: string, profile: Profile, { adminDb }: Container): Promise<UserRow | undefined> {
   const [row] = await adminDb.$queryRaw<UserRow[]>`
     SELECT u.id, u.email, u.first_name, u.last_name, u.active_organization_id, m.role, p.id AS patient_id,
       EXISTS (SELECT 1 FROM organization_invitations i
@@ -162,7 +162,7 @@ async function findUser(clerkUserId: string, profile: Profile, { adminDb }: Serv
  * Creates the user if needed and turns pending invitations to their email into memberships;
  * without an active organization, the first invitation's becomes it.
  */
-async function admit(clerkUserId: string, profile: Profile, { adminDb }: Services): Promise<Viewer> {
+async function admit(clerkUserId: string, profile: Profile, { adminDb }: Container): Promise<Viewer> {
   return adminDb.$transaction(async (tx) => {
     const user = await tx.user.upsert({ where: { clerkUserId }, update: profile, create: { clerkUserId, ...profile } });
     const invitations = user.email

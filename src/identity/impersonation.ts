@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
+import type { Container } from "../container.js";
 import { scopedClient } from "../db/tenant.js";
 import { decodeUuidGlobalID } from "../graphql/global-id.js";
-import type { Services } from "../services.js";
 import { managerRoles } from "./roles.js";
 import type { Viewer } from "./viewer.js";
 
@@ -29,7 +29,7 @@ function patientUuid(globalId: string): string | null {
  * sending the header is refused (403), as is an id that is not a live patient of the
  * caller's active organization (404): the request never runs half-impersonated.
  */
-export async function applyImpersonation(request: Request, viewer: Viewer, services: Services): Promise<Viewer> {
+export async function applyImpersonation(request: Request, viewer: Viewer, services: Container): Promise<Viewer> {
   const header = request.headers.get(IMPERSONATE_PATIENT_HEADER)?.trim();
   if (!header) return viewer;
   if (viewer.kind !== "user" || !viewer.organizationId || !viewer.role || !managerRoles.includes(viewer.role)) {
