@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineTask } from "../../jobs/task.js";
-import { systemAudit } from "../audit/audited.js";
+import { systemAudit } from "../../operation/audited.js";
 import { readOrganizationSettings } from "../organizations/settings.js";
 import { changeStatus, lockAppointment } from "./change-status.js";
 import { changeableStatuses, lifecycleTimes } from "./lifecycle.js";

@@ -4,7 +4,7 @@ import type { Prisma } from "../../db/prisma.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors.js";
 import type { Appointment } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { organizationSettings } from "../organizations/settings.js";
 import { announceCalendarChange } from "../scheduling/announce.js";
 import { assertMayBook, inCalendarScope } from "../scheduling/calendar-access.js";

@@ -2,7 +2,7 @@ import { afterCommit } from "../../after-commit.js";
 import { InvalidTransitionError, ValidationError } from "../../errors.js";
 import type { Appointment } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { readOrganizationSettings } from "../organizations/settings.js";
 import { announceCalendarChange } from "../scheduling/announce.js";
 import { emitEvent } from "../webhooks/emit-event.js";

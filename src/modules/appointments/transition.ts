@@ -1,7 +1,7 @@
 import { InvalidTransitionError } from "../../errors.js";
 import type { Appointment, AppointmentStatus } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { readOrganizationSettings } from "../organizations/settings.js";
 import { announceAppointmentTime } from "./announce-appointment.js";
 import { memberActor } from "./booker.js";

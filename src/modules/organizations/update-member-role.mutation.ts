@@ -2,7 +2,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { managerRoles } from "../../identity/roles.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { emitEvent } from "../webhooks/emit-event.js";
 import { assertInActiveOrganization } from "./active-organization.js";
 import { MemberRoleEnum } from "./member-role.enum.js";

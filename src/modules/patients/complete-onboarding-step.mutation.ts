@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ConflictError, InvalidTransitionError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { memberRoles } from "../../identity/roles.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { emitEvent } from "../webhooks/emit-event.js";
 import { completeStep, requiredSteps } from "./onboarding.js";
 import { PatientRef } from "./patient.type.js";

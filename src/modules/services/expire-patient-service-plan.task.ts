@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineTask } from "../../jobs/task.js";
-import { systemAudit } from "../audit/audited.js";
+import { systemAudit } from "../../operation/audited.js";
 
 /**
  * Records `expired` on a patient's plan once its expiry has passed (queued for `expiresAt`

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { audited } from "../../operation/audited.js";
 import { MAX_MINOR_UNITS } from "../../validation.js";
-import { audited } from "../audit/audited.js";
 import { PatientRef } from "../patients/patient.type.js";
 import { findPatient } from "./catalog-lookups.js";
 import { ProductOrderStatusEnum } from "./enums.js";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ConflictError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { enqueue } from "../../jobs/enqueue.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { PatientRef } from "../patients/patient.type.js";
 import { findPatient } from "./catalog-lookups.js";
 import { expirePatientServicePlan } from "./expire-patient-service-plan.task.js";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { SpecialistRef } from "../specialists/specialist.type.js";
 import { assertAllExist, assertDistinct, findService } from "./catalog-lookups.js";
 import { catalogRoles } from "./roles.js";

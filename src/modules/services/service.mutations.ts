@@ -1,7 +1,7 @@
 import { isUniqueViolation } from "../../db/errors.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { type Pricing, priceProblem, pricingColumns } from "./pricing.js";
 import { catalogRoles } from "./roles.js";
 import { ServiceRef } from "./service.type.js";

@@ -5,7 +5,7 @@ import {
   pageVariables,
   type V1Route,
 } from "../../http/v1/route.js";
-import { specialistSelection } from "../specialists/routes.js";
+import { specialistSelection } from "../specialists/index.js";
 
 const specialty = "id name description createdAt updatedAt";
 

@@ -2,7 +2,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { managerRoles } from "../../identity/roles.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { scheduleDelivery } from "./deliver-webhooks.task.js";
 import { recordEvent } from "./emit-event.js";
 import { findSubscription } from "./subscriptions.js";

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { managerRoles } from "../../identity/roles.js";
 import { enqueue } from "../../jobs/enqueue.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { scheduleDelivery } from "./deliver-webhooks.task.js";
 import { replayedEvents, replayWebhookEventsTask } from "./replay-webhook-events.task.js";
 import { findSubscription } from "./subscriptions.js";

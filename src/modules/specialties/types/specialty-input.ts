@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { name } from "../../validation.js";
+import { name } from "../../../validation.js";
 
 export const specialtyFields = {
   name,

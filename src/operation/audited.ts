@@ -1,6 +1,6 @@
-import type { Prisma } from "../../db/prisma.js";
-import type { TenantScope } from "../../db/tenant.js";
-import type { Context } from "../../graphql/context.js";
+import type { Prisma } from "../db/prisma.js";
+import type { TenantScope } from "../db/tenant.js";
+import type { Actor, Operation } from "./actor.js";
 import { changedFields } from "./changes.js";
 
 export interface AuditEntry {
@@ -12,8 +12,14 @@ export interface AuditEntry {
   after?: Record<string, unknown> | null;
 }
 
+/** What a domain function returns: its value, and the audit row that records it. */
+export interface Audited<T> {
+  value: T;
+  audit: AuditEntry;
+}
+
 /**
- * Runs a mutation's writes in one transaction under the caller's tenant scope (or `scope`,
+ * Runs an operation's writes in one transaction under the caller's tenant scope (or `scope`,
  * e.g. a new organization's id) and appends its audit row in that same transaction.
  * Every mutation goes through here; anything it throws rolls everything back.
  * An owner or admin acting as a patient is recorded as `impersonatorUserId`, the patient as the actor.
@@ -21,15 +27,16 @@ export interface AuditEntry {
  * transaction without a row of its own, since the operation's one row records the part.
  */
 export function audited<T>(
-  ctx: Context,
-  work: (tx: Prisma.TransactionClient) => Promise<{ value: T; audit: AuditEntry }>,
+  operation: Operation,
+  work: (tx: Prisma.TransactionClient, actor: Actor) => Promise<Audited<T>>,
   scope: Partial<TenantScope> = {},
   options: { record?: boolean } = {},
 ): Promise<T> {
-  const effective = { ...ctx.scope, ...scope };
-  const { viewer } = ctx;
-  return ctx.database.transaction(effective, async (tx) => {
-    const { value, audit } = await work(tx);
+  const effective = { ...operation.scope, ...scope };
+  const { viewer, requestId, client } = operation;
+  const actor: Actor = { viewer, scope: effective, requestId, client };
+  return operation.database.transaction(effective, async (tx) => {
+    const { value, audit } = await work(tx, actor);
     if (options.record === false) return value;
     const changes = changedFields(audit.before ?? null, audit.after ?? null);
     // createMany writes without RETURNING: rows outside an organization are not readable back.
@@ -44,9 +51,9 @@ export function audited<T>(
         entityType: audit.entityType,
         entityId: audit.entityId,
         changes: changes as Prisma.InputJsonValue,
-        requestId: ctx.requestId,
-        ip: ctx.client.ip,
-        userAgent: ctx.client.userAgent,
+        requestId,
+        ip: client.ip,
+        userAgent: client.userAgent,
       },
     });
     return value;

@@ -1,6 +1,6 @@
 import { prismaConnectionHelpers } from "@pothos/plugin-prisma";
-import { builder } from "../../graphql/builder.js";
-import { SpecialistRef } from "../specialists/specialist.type.js";
+import { builder } from "../../../graphql/builder.js";
+import { SpecialistRef } from "../../specialists/index.js";
 
 /** A specialty's specialists, paged over the links, by name. */
 const specialistLinks = prismaConnectionHelpers(builder, "SpecialistSpecialty", {

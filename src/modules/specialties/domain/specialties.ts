@@ -1,6 +1,6 @@
-import { isUniqueViolation } from "../../db/errors.js";
-import type { Prisma } from "../../db/prisma.js";
-import { ConflictError, NotFoundError } from "../../errors.js";
+import { isUniqueViolation } from "../../../db/errors.js";
+import type { Prisma } from "../../../db/prisma.js";
+import { ConflictError, NotFoundError } from "../../../errors.js";
 
 /** A specialty of the active organization (row-level security hides the others), or not found. */
 export async function findSpecialty(tx: Prisma.TransactionClient, id: string) {

@@ -1,7 +1,7 @@
 import { prismaConnectionHelpers } from "@pothos/plugin-prisma";
-import { builder } from "../../graphql/builder.js";
-import { SpecialistRef } from "../specialists/specialist.type.js";
-import { SpecialtyRef } from "./specialty.type.js";
+import { builder } from "../../../graphql/builder.js";
+import { SpecialistRef } from "../../specialists/index.js";
+import { SpecialtyRef } from "../types/specialty.type.js";
 
 /** A specialist's specialties, paged over the links, by name (unique in an organization). */
 const specialtyLinks = prismaConnectionHelpers(builder, "SpecialistSpecialty", {
