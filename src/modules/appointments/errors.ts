@@ -1,5 +1,4 @@
 import { AppError } from "../../errors.js";
-import { builder } from "../../graphql/builder.js";
 import { errorObjectType } from "../../graphql/error-types.js";
 
 /** The hold to book from is gone: it expired, was released, or was already booked. */

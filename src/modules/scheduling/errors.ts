@@ -1,5 +1,4 @@
 import { AppError } from "../../errors.js";
-import { builder } from "../../graphql/builder.js";
 import { errorObjectType } from "../../graphql/error-types.js";
 
 /** The time asked for is not (or no longer) a bookable slot, or every free specialist was just taken. */
