@@ -136,7 +136,8 @@ const argumentLists = (args: Record<string, string>) => ({
 const call = (field: string, args: Record<string, string>) =>
   Object.keys(args).length ? `${field}(${argumentLists(args).passed})` : field;
 
-const declared = (args: Record<string, string>) => (Object.keys(args).length ? `(${argumentLists(args).declared})` : "");
+const declared = (args: Record<string, string>) =>
+  Object.keys(args).length ? `(${argumentLists(args).declared})` : "";
 
 /** The path's parameters among `names`: `/v1/x/:id` gives `{ id }`. */
 const pathVariables = (names: string[], { params }: V1Request) =>
@@ -192,7 +193,15 @@ export interface ListRouteOptions extends Pick<V1Route, "path" | "within"> {
 }
 
 /** A `/v1` path that pages through a connection: `?first=&after=`, the parameters named, `{ data, pageInfo }`. */
-export function listRoute({ connection, select, args = {}, params, filter, variables, ...route }: ListRouteOptions): V1Route {
+export function listRoute({
+  connection,
+  select,
+  args = {},
+  params,
+  filter,
+  variables,
+  ...route
+}: ListRouteOptions): V1Route {
   const [parent, child] = connection.includes(".") ? connection.split(".") : [undefined, connection];
   const pathParams = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1] as string);
   const parentArgs = Object.fromEntries(Object.entries(args).filter(([name]) => parent && pathParams.includes(name)));

@@ -58,7 +58,11 @@ export const organizationRoutes: V1Route[] = [
     mutation: "updateMemberRole",
     args: { membershipId: "ID!", role: "MemberRole!", organizationId: "ID!" },
     select: membership,
-    variables: ({ params, body }) => ({ membershipId: params.membershipId, role: body.role, organizationId: params.id }),
+    variables: ({ params, body }) => ({
+      membershipId: params.membershipId,
+      role: body.role,
+      organizationId: params.id,
+    }),
   }),
   mutationRoute({
     method: "DELETE",
