@@ -21,8 +21,8 @@ import pg from "pg";
 import { APP_ROLE, withSessionRole } from "../src/db/database.js";
 import { createPrisma } from "../src/db/prisma.js";
 import type { TenantScope } from "../src/db/tenant.js";
-import type { PatientFilter } from "../src/modules/patients/patients.js";
-import { prefixSuccessor, searchKeyOf } from "../src/modules/patients/search.js";
+import type { PatientFilter } from "../src/modules/patients/domain/patients.js";
+import { prefixSuccessor, searchKeyOf } from "../src/modules/patients/domain/search.js";
 import { explainPatientsPage, patientsPage, scanNodes } from "../tests/patients/search-plan.js";
 import { benchDatabase, scaled } from "./support.js";
 

@@ -1,6 +1,6 @@
 import { appointmentTasks } from "../modules/appointments/tasks.js";
 import { planTasks } from "../modules/plans/tasks/tasks.js";
-import { systemTasks } from "../modules/system/tasks.js";
+import { systemTasks } from "../modules/system/tasks/tasks.js";
 import { webhookTasks } from "../modules/webhooks/tasks.js";
 import type { TaskDefinition } from "./task.js";
 

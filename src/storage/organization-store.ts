@@ -1,5 +1,5 @@
 import type { Context } from "../graphql/context.js";
-import { decryptSecrets } from "../modules/organizations/integration-secrets.js";
+import { decryptSecrets } from "../secrets/encrypted-secrets.js";
 import { localObjectStore } from "./local-object-store.js";
 import type { ObjectStore } from "./object-store.js";
 import { createS3ObjectStore } from "./s3-object-store.js";

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decryptSecrets } from "../../src/modules/organizations/integration-secrets.js";
+import { decryptSecrets } from "../../src/secrets/encrypted-secrets.js";
 import { graphql } from "../generated/gql.js";
 import { asApiKey, asUser, createOrganization, type Headers, type TestOrganization, unique } from "../support/auth.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";

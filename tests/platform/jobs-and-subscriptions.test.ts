@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueue } from "../../src/jobs/enqueue.js";
-import { publishDiagnosticEvent } from "../../src/modules/system/publish-diagnostic-event.task.js";
+import { publishDiagnosticEvent } from "../../src/modules/system/tasks/publish-diagnostic-event.task.js";
 import { graphql } from "../generated/gql.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { actUntilReceived, gql, gqlData, subscribe } from "../support/graphql.js";

@@ -1,2 +1,2 @@
-import "./audit-entry.type.js";
-import "./audit-log.query.js";
+import "./types/audit-entry.type.js";
+import "./resolvers/audit-log.query.js";

@@ -1,3 +1,3 @@
-import "./user.type.js";
-import "./me.query.js";
-import "./switch-organization.mutation.js";
+import "./types/user.type.js";
+import "./resolvers/me.query.js";
+import "./resolvers/switch-organization.mutation.js";

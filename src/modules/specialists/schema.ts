@@ -1,6 +1,6 @@
-import "./specialist.type.js";
-import "./specialists.query.js";
-import "./create-specialist.mutation.js";
-import "./update-specialist.mutation.js";
-import "./delete-specialist.mutation.js";
-import "./link-specialist-user.mutation.js";
+import "./types/specialist.type.js";
+import "./resolvers/specialists.query.js";
+import "./resolvers/create-specialist.mutation.js";
+import "./resolvers/update-specialist.mutation.js";
+import "./resolvers/delete-specialist.mutation.js";
+import "./resolvers/link-specialist-user.mutation.js";

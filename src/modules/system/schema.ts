@@ -1,5 +1,5 @@
-import "./server-info.query.js";
-import "./diagnostic-event.type.js";
-import "./diagnostic-events.query.js";
-import "./send-diagnostic-event.mutation.js";
-import "./diagnostic-events.subscription.js";
+import "./resolvers/server-info.query.js";
+import "./types/diagnostic-event.type.js";
+import "./resolvers/diagnostic-events.query.js";
+import "./resolvers/send-diagnostic-event.mutation.js";
+import "./resolvers/diagnostic-events.subscription.js";

@@ -1,6 +1,6 @@
 import type { Config } from "../../../config/config.js";
 import type { Prisma } from "../../../db/prisma.js";
-import { decryptSecrets } from "../../organizations/integration-secrets.js";
+import { decryptSecrets } from "../../../secrets/encrypted-secrets.js";
 import { type DailyClient, dailyClient } from "./daily-client.js";
 
 /**

@@ -1,0 +1,23 @@
+import { builder } from "../../../graphql/builder.js";
+
+export const integrationProviders = ["daily", "s3"] as const;
+export const IntegrationProviderEnum = builder.enumType("IntegrationProvider", { values: integrationProviders });
+
+export const IntegrationRef = builder.prismaNode("OrganizationIntegration", {
+  name: "Integration",
+  id: { field: "id" },
+  nullable: true,
+  description: "Credentials of the organization for a third-party service. Secrets are never returned.",
+  fields: (t) => ({
+    provider: t.field({
+      type: IntegrationProviderEnum,
+      resolve: (i) => i.provider as (typeof integrationProviders)[number],
+    }),
+    config: t.expose("config", { type: "JSON" }),
+    secretHints: t.expose("secretHints", {
+      type: "JSON",
+      description: 'Last characters of each secret, e.g. {"apiKey": "…abcd"}.',
+    }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+  }),
+});

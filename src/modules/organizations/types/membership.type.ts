@@ -1,0 +1,26 @@
+import { builder } from "../../../graphql/builder.js";
+import { MemberRoleEnum } from "./member-role.enum.js";
+
+export const MembershipRef = builder.prismaNode("UserOrganization", {
+  name: "Membership",
+  id: { field: "id" },
+  nullable: true,
+  fields: (t) => ({
+    role: t.expose("role", { type: MemberRoleEnum }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    user: t.relation("user"),
+    organization: t.relation("organization"),
+  }),
+});
+
+export const InvitationRef = builder.prismaNode("OrganizationInvitation", {
+  name: "Invitation",
+  id: { field: "id" },
+  nullable: true,
+  fields: (t) => ({
+    email: t.exposeString("email"),
+    role: t.expose("role", { type: MemberRoleEnum }),
+    expiresAt: t.expose("expiresAt", { type: "DateTime" }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
