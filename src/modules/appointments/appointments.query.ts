@@ -1,9 +1,9 @@
 import { ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { memberRoles } from "../../identity/roles.js";
-import { PatientRef } from "../patients/types/patient.type.js";
+import { PatientRef } from "../patients/index.js";
 import { ServiceRef } from "../services/index.js";
-import { SpecialistRef } from "../specialists/types/specialist.type.js";
+import { SpecialistRef } from "../specialists/index.js";
 import { agendaWhere } from "./agenda.js";
 import { AppointmentRef } from "./appointment.type.js";
 import { AppointmentStatusEnum } from "./enums.js";

@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
-import { PatientRef } from "../patients/types/patient.type.js";
-import { patientFields } from "../patients/types/patient-input.js";
+import { PatientRef, patientFields } from "../patients/index.js";
 import { PatientServicePlanRef } from "../plans/index.js";
 import { CalendarRef } from "../scheduling/calendar.type.js";
 import { HoldLimitError, SlotUnavailableError } from "../scheduling/errors.js";
 import { ServiceRef } from "../services/index.js";
-import { SpecialistRef } from "../specialists/types/specialist.type.js";
+import { SpecialistRef } from "../specialists/index.js";
 import { bookAppointment } from "./book.js";
 import { BookingRef } from "./booking.type.js";
 import { HoldExpiredError, OnboardingIncompleteError } from "./errors.js";

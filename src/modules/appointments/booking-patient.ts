@@ -1,6 +1,6 @@
 import type { Prisma } from "../../db/prisma.js";
 import { NotFoundError, ValidationError } from "../../errors.js";
-import { createPatientRecord } from "../patients/domain/patients.js";
+import { createPatientRecord } from "../patients/index.js";
 import type { Booker } from "./booker.js";
 
 /** Who a widget booking is for: the patient with this email, or a new one. */

@@ -2,7 +2,7 @@ import { InvalidTransitionError, NotFoundError, ValidationError } from "../../er
 import { builder } from "../../graphql/builder.js";
 import { memberRoles } from "../../identity/roles.js";
 import { HoldLimitError, SlotUnavailableError } from "../scheduling/errors.js";
-import { SpecialistRef } from "../specialists/types/specialist.type.js";
+import { SpecialistRef } from "../specialists/index.js";
 import { AppointmentRef } from "./appointment.type.js";
 import { HoldExpiredError } from "./errors.js";
 import { rescheduleAppointment } from "./reschedule.js";

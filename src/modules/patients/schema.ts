@@ -1,10 +1,12 @@
 import "./types/patient-status.enum.js";
 import "./types/onboarding-step.type.js";
 import "./types/patient.type.js";
+import "./resolvers/patient.query.js";
 import "./resolvers/patients.query.js";
 import "./resolvers/me-patient.field.js";
 import "./resolvers/create-patient.mutation.js";
 import "./resolvers/update-patient.mutation.js";
 import "./resolvers/archive-patient.mutation.js";
+import "./resolvers/restore-patient.mutation.js";
 import "./resolvers/link-patient-user.mutation.js";
 import "./resolvers/complete-patient-onboarding-step.mutation.js";

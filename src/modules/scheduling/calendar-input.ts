@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Prisma } from "../../db/prisma.js";
 import { builder } from "../../graphql/builder.js";
 import { ianaTimeZone, name } from "../../validation.js";
-import { slug } from "../organizations/types/organization-input.js";
+import { slug } from "../organizations/index.js";
 import { ServiceRef } from "../services/index.js";
 import { CalendarKindEnum, CampaignModeEnum } from "./calendar.type.js";
 import { WeeklyRangeInput } from "./time-range.type.js";

@@ -3,7 +3,7 @@ import { afterCommit } from "../../after-commit.js";
 import { NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../../operation/audited.js";
-import { SpecialistRef } from "../specialists/types/specialist.type.js";
+import { SpecialistRef } from "../specialists/index.js";
 import { announceCalendarChange } from "./announce.js";
 import { CalendarRef } from "./calendar.type.js";
 import { calendarManagerRoles } from "./permissions.js";

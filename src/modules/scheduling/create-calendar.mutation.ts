@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../../operation/audited.js";
-import { withUniqueSlug } from "../organizations/types/organization-input.js";
+import { withUniqueSlug } from "../organizations/index.js";
 import { CalendarRef } from "./calendar.type.js";
 import { CreateCalendarInput, campaignColumns } from "./calendar-input.js";
 import { calendarManagerRoles } from "./permissions.js";

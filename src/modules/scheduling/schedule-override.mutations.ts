@@ -7,7 +7,7 @@ import { builder } from "../../graphql/builder.js";
 import type { Context } from "../../graphql/context.js";
 import { staffRoles } from "../../identity/roles.js";
 import { audited } from "../../operation/audited.js";
-import { SpecialistRef } from "../specialists/types/specialist.type.js";
+import { SpecialistRef } from "../specialists/index.js";
 import { announceCalendarChange } from "./announce.js";
 import { assertMayEditSchedule } from "./permissions.js";
 import { ScheduleOverrideRef } from "./schedule-override.type.js";

@@ -4,7 +4,7 @@ import { ForbiddenError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { staffRoles } from "../../identity/roles.js";
 import { audited } from "../../operation/audited.js";
-import { SpecialistRef } from "../specialists/types/specialist.type.js";
+import { SpecialistRef } from "../specialists/index.js";
 import { announceCalendarChange } from "./announce.js";
 import { assertMayEditSchedule } from "./permissions.js";
 import { WeeklyRangeInput, WeeklyRangeRef } from "./time-range.type.js";

@@ -1,6 +1,6 @@
 import { builder } from "../../graphql/builder.js";
 import { staffRoles } from "../../identity/roles.js";
-import { SpecialistRef } from "../specialists/types/specialist.type.js";
+import { SpecialistRef } from "../specialists/index.js";
 import { ScheduleOverrideRef } from "./schedule-override.type.js";
 import { WeeklyRangeRef } from "./time-range.type.js";
 import { localDate } from "./time-ranges.js";

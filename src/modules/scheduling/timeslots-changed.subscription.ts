@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
 import { AppError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
-import { SpecialistRef } from "../specialists/types/specialist.type.js";
+import { SpecialistRef } from "../specialists/index.js";
 import { timeslotsChangeReasons } from "./announce.js";
 import { CalendarRef } from "./calendar.type.js";
 import { TimeslotRef } from "./timeslot.type.js";

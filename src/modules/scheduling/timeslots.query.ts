@@ -1,6 +1,6 @@
 import { NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
-import { SpecialistRef } from "../specialists/types/specialist.type.js";
+import { SpecialistRef } from "../specialists/index.js";
 import { CalendarRef } from "./calendar.type.js";
 import { TimeslotRef, zoned } from "./timeslot.type.js";
 import { MAX_RANGE_DAYS, parseTimeslotRange } from "./timeslot-range.js";

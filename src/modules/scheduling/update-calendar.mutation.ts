@@ -2,7 +2,7 @@ import { afterCommit } from "../../after-commit.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { audited } from "../../operation/audited.js";
-import { withUniqueSlug } from "../organizations/types/organization-input.js";
+import { withUniqueSlug } from "../organizations/index.js";
 import { announceCalendarChange } from "./announce.js";
 import { CalendarRef } from "./calendar.type.js";
 import { campaignColumns, campaignMatchesKind, UpdateCalendarInput } from "./calendar-input.js";

@@ -1,4 +1,5 @@
 // The specialists module's surface for other modules.
+
+export { findSpecialist } from "./domain/specialists.js";
 export { specialistSelection } from "./routes.js";
 export { SpecialistRef } from "./types/specialist.type.js";
-export { findSpecialist } from "./domain/specialists.js";

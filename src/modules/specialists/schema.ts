@@ -1,4 +1,5 @@
 import "./types/specialist.type.js";
+import "./resolvers/specialist.query.js";
 import "./resolvers/specialists.query.js";
 import "./resolvers/create-specialist.mutation.js";
 import "./resolvers/update-specialist.mutation.js";

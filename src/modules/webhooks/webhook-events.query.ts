@@ -1,6 +1,6 @@
 import { builder } from "../../graphql/builder.js";
 import { managerRoles } from "../../identity/roles.js";
-import { OrganizationRef } from "../organizations/types/organization.type.js";
+import { OrganizationRef } from "../organizations/index.js";
 import { WebhookEventRef } from "./webhook-event.type.js";
 
 builder.queryField("webhookEvent", (t) =>

@@ -1,6 +1,6 @@
 import { builder } from "../../../graphql/builder.js";
 import { staffRoles } from "../../../identity/roles.js";
-import { SpecialistRef } from "../../specialists/types/specialist.type.js";
+import { SpecialistRef } from "../../specialists/index.js";
 
 interface ReviewSummary {
   count: number;

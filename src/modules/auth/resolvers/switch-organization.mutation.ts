@@ -1,7 +1,8 @@
 import { NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { audited } from "../../../operation/audited.js";
-import { OrganizationRef } from "../../organizations/types/organization.type.js";
+import { OrganizationRef } from "../../organizations/index.js";
+import { switchOrganization } from "../domain/switch-organization.js";
 
 builder.mutationField("switchOrganization", (t) =>
   t.field({
@@ -10,34 +11,11 @@ builder.mutationField("switchOrganization", (t) =>
     authScopes: { signedIn: true },
     errors: { types: [NotFoundError] },
     args: { organizationId: t.arg.globalID({ for: OrganizationRef }) },
-    resolve: (_root, { organizationId }, ctx) => {
-      const userId = ctx.scope.userId as string;
-      return audited(
-        ctx,
-        async (tx) => {
-          const membership = await tx.userOrganization.findUnique({
-            where: { organizationId_userId: { organizationId: organizationId.id, userId } },
-            include: { organization: true },
-          });
-          if (!membership) throw new NotFoundError("Organization");
-          const before = await tx.user.findUniqueOrThrow({
-            where: { id: userId },
-            select: { activeOrganizationId: true },
-          });
-          await tx.user.update({ where: { id: userId }, data: { activeOrganizationId: organizationId.id } });
-          return {
-            value: membership.organization,
-            audit: {
-              action: "user.switch_organization",
-              entityType: "User",
-              entityId: userId,
-              before,
-              after: { activeOrganizationId: organizationId.id },
-            },
-          };
-        },
-        { organizationId: organizationId.id, role: null },
-      );
-    },
+    resolve: (_root, { organizationId }, ctx) =>
+      // Scoped to the organization switched to (row-level security shows its row), with no role there yet.
+      audited(ctx, (tx, actor) => switchOrganization(tx, actor, organizationId.id), {
+        organizationId: organizationId.id,
+        role: null,
+      }),
   }),
 );

@@ -1,11 +1,12 @@
 import type { Prisma } from "../../../db/prisma.js";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors.js";
-import type { Context } from "../../../graphql/context.js";
 import type { MemberRole } from "../../../identity/roles.js";
+import type { Actor } from "../../../operation/actor.js";
 
 /** Only owners grant, change or take away the owner role. */
-export function assertMayAssign(ctx: Context, roles: (MemberRole | undefined)[]) {
-  if (roles.includes("owner") && ctx.viewer.kind !== "anonymous" && ctx.viewer.role !== "owner") {
+export function assertMayAssign(actor: Actor, roles: (MemberRole | undefined)[]) {
+  const { viewer } = actor;
+  if (roles.includes("owner") && viewer.kind !== "anonymous" && viewer.role !== "owner") {
     throw new ForbiddenError("Only an owner can grant, change or remove the owner role");
   }
 }
@@ -27,9 +28,9 @@ export async function assertOwnerRemains(
 }
 
 /** A membership of the active organization, or not found (other organizations' are invisible anyway). */
-export async function findMembership(tx: Prisma.TransactionClient, ctx: Context, membershipId: string) {
+export async function findMembership(tx: Prisma.TransactionClient, actor: Actor, membershipId: string) {
   const membership = await tx.userOrganization.findFirst({
-    where: { id: membershipId, organizationId: ctx.scope.organizationId ?? undefined },
+    where: { id: membershipId, organizationId: actor.scope.organizationId ?? undefined },
   });
   if (!membership) throw new NotFoundError("Membership");
   return membership;

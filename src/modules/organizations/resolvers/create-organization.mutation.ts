@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { ConflictError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { audited } from "../../../operation/audited.js";
+import { createOrganization } from "../domain/create-organization.js";
 import { OrganizationRef } from "../types/organization.type.js";
-import { CreateOrganizationInput, settingsWithDefaults, withUniqueSlug } from "../types/organization-input.js";
+import { CreateOrganizationInput } from "../types/organization-input.js";
 
 builder.mutationField("createOrganization", (t) =>
   t.field({
@@ -12,34 +13,11 @@ builder.mutationField("createOrganization", (t) =>
     authScopes: { signedIn: true },
     errors: { types: [ConflictError] },
     args: { input: t.arg({ type: CreateOrganizationInput }) },
-    resolve: (_root, { input }, ctx) => {
-      const userId = ctx.scope.userId as string;
-      const id = randomUUID();
-      // Row-level security lets an organization be written only as the active one: scope to the new id.
-      return withUniqueSlug(input.slug, () =>
-        audited(
-          ctx,
-          async (tx) => {
-            const organization = await tx.organization.create({
-              data: {
-                id,
-                name: input.name,
-                slug: input.slug,
-                timezone: input.timezone ?? undefined,
-                locale: input.locale ?? undefined,
-                settings: settingsWithDefaults(input.settings),
-              },
-            });
-            await tx.userOrganization.create({ data: { organizationId: id, userId, role: "owner" } });
-            await tx.user.update({ where: { id: userId }, data: { activeOrganizationId: id } });
-            return {
-              value: organization,
-              audit: { action: "organization.create", entityType: "Organization", entityId: id, after: organization },
-            };
-          },
-          { organizationId: id, role: "owner" },
-        ),
-      );
-    },
+    // Row-level security lets an organization be written only as the active one: scope to the new id.
+    resolve: (_root, { input }, ctx) =>
+      audited(ctx, (tx, actor) => createOrganization(tx, actor, input), {
+        organizationId: randomUUID(),
+        role: "owner",
+      }),
   }),
 );

@@ -1,7 +1,7 @@
 import { NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { audited } from "../../../operation/audited.js";
-import { activeOrganization } from "../domain/active-organization.js";
+import { deleteOrganization } from "../domain/delete-organization.js";
 import { OrganizationRef } from "../types/organization.type.js";
 
 builder.mutationField("deleteOrganization", (t) =>
@@ -11,20 +11,6 @@ builder.mutationField("deleteOrganization", (t) =>
     authScopes: { orgRole: ["owner"] },
     errors: { types: [NotFoundError] },
     args: { id: t.arg.globalID({ for: OrganizationRef }) },
-    resolve: (_root, { id }, ctx) => {
-      const organizationId = activeOrganization(ctx, id.id);
-      return audited(ctx, async (tx) => {
-        const deleted = await tx.organization.delete({ where: { id: organizationId } });
-        return {
-          value: deleted,
-          audit: {
-            action: "organization.delete",
-            entityType: "Organization",
-            entityId: organizationId,
-            before: deleted,
-          },
-        };
-      });
-    },
+    resolve: (_root, { id }, ctx) => audited(ctx, (tx, actor) => deleteOrganization(tx, actor, id.id)),
   }),
 );

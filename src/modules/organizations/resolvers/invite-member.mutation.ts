@@ -3,13 +3,10 @@ import { builder } from "../../../graphql/builder.js";
 import { managerRoles } from "../../../identity/roles.js";
 import { audited } from "../../../operation/audited.js";
 import { email } from "../../../validation.js";
-import { activeOrganization, assertInActiveOrganization } from "../domain/active-organization.js";
+import { INVITATION_DAYS, inviteMember } from "../domain/invite-member.js";
+import { InvitationRef } from "../types/invitation.type.js";
 import { MemberRoleEnum } from "../types/member-role.enum.js";
-import { assertMayAssign } from "../domain/members.js";
-import { InvitationRef } from "../types/membership.type.js";
 import { OrganizationRef } from "../types/organization.type.js";
-
-const INVITATION_DAYS = 14;
 
 const InviteMemberInput = builder.inputType("InviteMemberInput", {
   fields: (t) => ({
@@ -26,54 +23,7 @@ builder.mutationField("inviteMember", (t) =>
     authScopes: { orgRole: managerRoles },
     errors: { types: [NotFoundError, ForbiddenError, ConflictError] },
     args: { input: t.arg({ type: InviteMemberInput }) },
-    resolve: (_root, { input }, ctx) => {
-      const organizationId = activeOrganization(ctx, input.organizationId.id);
-      assertMayAssign(ctx, [input.role]);
-      return audited(ctx, async (tx) => {
-        const member = await tx.userOrganization.findFirst({ where: { organizationId, user: { email: input.email } } });
-        if (member) throw new ConflictError(`${input.email} is already a member`);
-        const invitation = await tx.organizationInvitation.create({
-          data: {
-            organizationId,
-            email: input.email,
-            role: input.role,
-            invitedById: ctx.scope.userId,
-            expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
-          },
-        });
-        return {
-          value: invitation,
-          audit: { action: "invitation.create", entityType: "Invitation", entityId: invitation.id, after: invitation },
-        };
-      });
-    },
-  }),
-);
-
-builder.mutationField("revokeInvitation", (t) =>
-  t.field({
-    type: InvitationRef,
-    authScopes: { orgRole: managerRoles },
-    errors: { types: [NotFoundError] },
-    args: {
-      id: t.arg.globalID({ for: InvitationRef }),
-      organizationId: t.arg.globalID({ for: OrganizationRef, required: false }),
-    },
-    resolve: (_root, { id, organizationId }, ctx) =>
-      audited(ctx, async (tx) => {
-        assertInActiveOrganization(ctx, organizationId);
-        const before = await tx.organizationInvitation.findFirst({
-          where: { id: id.id, acceptedAt: null, revokedAt: null },
-        });
-        if (!before) throw new NotFoundError("Invitation");
-        const after = await tx.organizationInvitation.update({
-          where: { id: before.id },
-          data: { revokedAt: new Date() },
-        });
-        return {
-          value: after,
-          audit: { action: "invitation.revoke", entityType: "Invitation", entityId: after.id, before, after },
-        };
-      }),
+    resolve: (_root, { input }, ctx) =>
+      audited(ctx, (tx, actor) => inviteMember(tx, actor, { ...input, organizationId: input.organizationId.id })),
   }),
 );

@@ -1,11 +1,8 @@
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { managerRoles } from "../../../identity/roles.js";
 import { audited } from "../../../operation/audited.js";
-import { emitEvent } from "../../webhooks/emit-event.js";
-import { assertInActiveOrganization } from "../domain/active-organization.js";
-import { assertMayAssign, assertOwnerRemains, findMembership } from "../domain/members.js";
+import { removeMember } from "../domain/remove-member.js";
 import { MembershipRef } from "../types/membership.type.js";
 import { OrganizationRef } from "../types/organization.type.js";
 
@@ -20,21 +17,8 @@ builder.mutationField("removeMember", (t) =>
       organizationId: t.arg.globalID({ for: OrganizationRef, required: false }),
     },
     resolve: (_root, { membershipId, organizationId }, ctx) =>
-      audited(ctx, async (tx) => {
-        assertInActiveOrganization(ctx, organizationId);
-        const before = await findMembership(tx, ctx, membershipId.id);
-        assertMayAssign(ctx, [before.role]);
-        if (before.role === "owner") await assertOwnerRemains(tx, before.organizationId, before.id);
-        await tx.userOrganization.delete({ where: { id: before.id } });
-        await emitEvent(tx, before.organizationId, "member.removed", {
-          membershipId: encodeGlobalID("Membership", before.id),
-          userId: encodeGlobalID("User", before.userId),
-          role: before.role,
-        });
-        return {
-          value: before,
-          audit: { action: "membership.delete", entityType: "Membership", entityId: before.id, before },
-        };
-      }),
+      audited(ctx, (tx, actor) =>
+        removeMember(tx, actor, { membershipId: membershipId.id, organizationId: organizationId?.id }),
+      ),
   }),
 );

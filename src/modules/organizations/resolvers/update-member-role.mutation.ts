@@ -1,12 +1,9 @@
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { managerRoles } from "../../../identity/roles.js";
 import { audited } from "../../../operation/audited.js";
-import { emitEvent } from "../../webhooks/emit-event.js";
-import { assertInActiveOrganization } from "../domain/active-organization.js";
+import { updateMemberRole } from "../domain/update-member-role.js";
 import { MemberRoleEnum } from "../types/member-role.enum.js";
-import { assertMayAssign, assertOwnerRemains, findMembership } from "../domain/members.js";
 import { MembershipRef } from "../types/membership.type.js";
 import { OrganizationRef } from "../types/organization.type.js";
 
@@ -21,24 +18,8 @@ builder.mutationField("updateMemberRole", (t) =>
       organizationId: t.arg.globalID({ for: OrganizationRef, required: false }),
     },
     resolve: (_root, { membershipId, role, organizationId }, ctx) =>
-      audited(ctx, async (tx) => {
-        assertInActiveOrganization(ctx, organizationId);
-        const before = await findMembership(tx, ctx, membershipId.id);
-        assertMayAssign(ctx, [before.role, role]);
-        if (before.role === "owner" && role !== "owner") await assertOwnerRemains(tx, before.organizationId, before.id);
-        const after = await tx.userOrganization.update({ where: { id: before.id }, data: { role } });
-        if (before.role !== role) {
-          await emitEvent(tx, after.organizationId, "member.role_changed", {
-            membershipId: encodeGlobalID("Membership", after.id),
-            userId: encodeGlobalID("User", after.userId),
-            previousRole: before.role,
-            role,
-          });
-        }
-        return {
-          value: after,
-          audit: { action: "membership.update", entityType: "Membership", entityId: after.id, before, after },
-        };
-      }),
+      audited(ctx, (tx, actor) =>
+        updateMemberRole(tx, actor, { membershipId: membershipId.id, role, organizationId: organizationId?.id }),
+      ),
   }),
 );

@@ -1,7 +1,6 @@
 import { builder } from "../../../graphql/builder.js";
-
-export const integrationProviders = ["daily", "s3"] as const;
-export const IntegrationProviderEnum = builder.enumType("IntegrationProvider", { values: integrationProviders });
+import type { IntegrationProvider } from "../domain/integration-providers.js";
+import { IntegrationProviderEnum } from "./integration-provider.enum.js";
 
 export const IntegrationRef = builder.prismaNode("OrganizationIntegration", {
   name: "Integration",
@@ -9,10 +8,7 @@ export const IntegrationRef = builder.prismaNode("OrganizationIntegration", {
   nullable: true,
   description: "Credentials of the organization for a third-party service. Secrets are never returned.",
   fields: (t) => ({
-    provider: t.field({
-      type: IntegrationProviderEnum,
-      resolve: (i) => i.provider as (typeof integrationProviders)[number],
-    }),
+    provider: t.field({ type: IntegrationProviderEnum, resolve: (i) => i.provider as IntegrationProvider }),
     config: t.expose("config", { type: "JSON" }),
     secretHints: t.expose("secretHints", {
       type: "JSON",

@@ -12,15 +12,3 @@ export const MembershipRef = builder.prismaNode("UserOrganization", {
     organization: t.relation("organization"),
   }),
 });
-
-export const InvitationRef = builder.prismaNode("OrganizationInvitation", {
-  name: "Invitation",
-  id: { field: "id" },
-  nullable: true,
-  fields: (t) => ({
-    email: t.exposeString("email"),
-    role: t.expose("role", { type: MemberRoleEnum }),
-    expiresAt: t.expose("expiresAt", { type: "DateTime" }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-  }),
-});

@@ -1,7 +1,4 @@
 import { z } from "zod";
-import { isUniqueViolation } from "../../../db/errors.js";
-import type { Prisma } from "../../../db/prisma.js";
-import { ConflictError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { organizationSettings } from "../../../settings/organization-settings.js";
 import { bcp47Locale, ianaTimeZone, name } from "../../../validation.js";
@@ -35,17 +32,3 @@ const organizationInputFields = (required: boolean) =>
 
 export const CreateOrganizationInput = organizationInputFields(true);
 export const UpdateOrganizationInput = organizationInputFields(false);
-
-/** Settings as stored: defaults filled in. Input was validated already; this applies the defaults. */
-export const settingsWithDefaults = (settings: unknown) =>
-  organizationSettings.parse(settings ?? {}) as Prisma.InputJsonObject;
-
-/** Runs a write that may hit the unique slug, answering a taken slug as a ConflictError. */
-export async function withUniqueSlug<T>(slugValue: string | null | undefined, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError(`The slug "${slugValue}" is taken`);
-    throw error;
-  }
-}

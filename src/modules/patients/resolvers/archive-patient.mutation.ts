@@ -1,10 +1,9 @@
-import { isUniqueViolation } from "../../../db/errors.js";
 import { ConflictError, NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { managerRoles } from "../../../identity/roles.js";
 import { audited } from "../../../operation/audited.js";
+import { archivePatient } from "../domain/archive-patient.js";
 import { PatientRef } from "../types/patient.type.js";
-import { lockPatient } from "../domain/patients.js";
 
 builder.mutationField("archivePatient", (t) =>
   t.field({
@@ -14,41 +13,6 @@ builder.mutationField("archivePatient", (t) =>
     authScopes: { orgRole: managerRoles },
     errors: { types: [NotFoundError, ConflictError] },
     args: { id: t.arg.globalID({ for: PatientRef }) },
-    resolve: (_root, { id }, ctx) =>
-      audited(ctx, async (tx) => {
-        const before = await lockPatient(tx, id.id);
-        if (before.archivedAt) throw new ConflictError("The patient is already archived");
-        const after = await tx.patient.update({ where: { id: before.id }, data: { archivedAt: new Date() } });
-        return {
-          value: after,
-          audit: { action: "patient.archive", entityType: "Patient", entityId: after.id, before, after },
-        };
-      }),
-  }),
-);
-
-builder.mutationField("restorePatient", (t) =>
-  t.field({
-    type: PatientRef,
-    description: "Brings an archived patient back. Refused while another patient holds the same email or user account.",
-    authScopes: { orgRole: managerRoles },
-    errors: { types: [NotFoundError, ConflictError] },
-    args: { id: t.arg.globalID({ for: PatientRef }) },
-    resolve: async (_root, { id }, ctx) => {
-      try {
-        return await audited(ctx, async (tx) => {
-          const before = await lockPatient(tx, id.id);
-          if (!before.archivedAt) throw new ConflictError("The patient is not archived");
-          const after = await tx.patient.update({ where: { id: before.id }, data: { archivedAt: null } });
-          return {
-            value: after,
-            audit: { action: "patient.restore", entityType: "Patient", entityId: after.id, before, after },
-          };
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError("Another patient now has the same email or user account");
-        throw error;
-      }
-    },
+    resolve: (_root, { id }, ctx) => audited(ctx, (tx, actor) => archivePatient(tx, actor, id.id)),
   }),
 );

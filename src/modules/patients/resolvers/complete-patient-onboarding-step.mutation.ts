@@ -1,13 +1,10 @@
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { z } from "zod";
 import { ConflictError, InvalidTransitionError, NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { memberRoles } from "../../../identity/roles.js";
 import { audited } from "../../../operation/audited.js";
-import { emitEvent } from "../../webhooks/emit-event.js";
-import { completeStep, requiredSteps } from "../domain/onboarding.js";
+import { completeOnboardingStep } from "../domain/complete-onboarding-step.js";
 import { PatientRef } from "../types/patient.type.js";
-import { lockLivePatient } from "../domain/patients.js";
 
 builder.mutationField("completePatientOnboardingStep", (t) =>
   t.field({
@@ -21,27 +18,6 @@ builder.mutationField("completePatientOnboardingStep", (t) =>
       step: t.arg.string({ validate: z.string().trim().min(1, { message: "must not be empty" }).max(60) }),
     },
     resolve: (_root, { patientId, step }, ctx) =>
-      audited(ctx, async (tx) => {
-        const before = await lockLivePatient(tx, patientId.id);
-        const organization = await tx.organization.findUniqueOrThrow({ where: { id: before.organizationId } });
-        const change = completeStep(before, requiredSteps(organization.settings), step, new Date());
-        const after = await tx.patient.update({ where: { id: before.id }, data: change });
-        if (after.onboardedAt && !before.onboardedAt) {
-          await emitEvent(tx, after.organizationId, "patient.onboarded", {
-            patientId: encodeGlobalID("Patient", after.id),
-            onboardedAt: after.onboardedAt.toISOString(),
-          });
-        }
-        return {
-          value: after,
-          audit: {
-            action: "patient.complete_onboarding_step",
-            entityType: "Patient",
-            entityId: after.id,
-            before,
-            after,
-          },
-        };
-      }),
+      audited(ctx, (tx, actor) => completeOnboardingStep(tx, actor, { patientId: patientId.id, step })),
   }),
 );

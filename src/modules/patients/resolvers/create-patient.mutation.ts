@@ -1,12 +1,10 @@
-import { isUniqueViolation } from "../../../db/errors.js";
 import { ConflictError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { staffRoles } from "../../../identity/roles.js";
 import { audited } from "../../../operation/audited.js";
+import { createPatient } from "../domain/create-patient.js";
 import { PatientRef } from "../types/patient.type.js";
-import { patientFields, toDateColumn } from "../types/patient-input.js";
-import { createPatientRecord } from "../domain/patients.js";
-import { withoutSearchKeys } from "../domain/search.js";
+import { patientFields } from "../types/patient-input.js";
 
 const CreatePatientInput = builder.inputType("CreatePatientInput", {
   fields: (t) => ({
@@ -44,33 +42,6 @@ builder.mutationField("createPatient", (t) =>
     authScopes: { orgRole: staffRoles },
     errors: { types: [ConflictError] },
     args: { input: t.arg({ type: CreatePatientInput }) },
-    resolve: async (_root, { input }, ctx) => {
-      const organizationId = ctx.scope.organizationId as string;
-      try {
-        return await audited(ctx, async (tx) => {
-          const patient = await createPatientRecord(tx, organizationId, {
-            firstName: input.firstName,
-            lastName: input.lastName,
-            email: input.email ?? null,
-            phone: input.phone ?? null,
-            dateOfBirth: input.dateOfBirth ? toDateColumn(input.dateOfBirth) : null,
-            timezone: input.timezone,
-            locale: input.locale,
-          });
-          return {
-            value: patient,
-            audit: {
-              action: "patient.create",
-              entityType: "Patient",
-              entityId: patient.id,
-              after: withoutSearchKeys(patient),
-            },
-          };
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError(`A patient with the email ${input.email} already exists`);
-        throw error;
-      }
-    },
+    resolve: (_root, { input }, ctx) => audited(ctx, (tx, actor) => createPatient(tx, actor, input)),
   }),
 );

@@ -1,6 +1,6 @@
 import { builder } from "../../../graphql/builder.js";
 import { viewerPatientId } from "../../../identity/viewer.js";
-import { MeRef } from "../../auth/resolvers/me.query.js";
+import { MeRef } from "../../auth/index.js";
 import { PatientRef } from "../types/patient.type.js";
 
 builder.objectField(MeRef, "patient", (t) =>

@@ -1,8 +1,8 @@
 import { builder } from "../../../graphql/builder.js";
 import { memberRoles } from "../../../identity/roles.js";
+import { patientOrder, patientWhere } from "../domain/patients.js";
 import { PatientRef } from "../types/patient.type.js";
 import { PatientStatusEnum } from "../types/patient-status.enum.js";
-import { patientOrder, patientWhere } from "../domain/patients.js";
 
 const PatientFilter = builder.inputType("PatientFilter", {
   fields: (t) => ({
@@ -17,17 +17,8 @@ const PatientFilter = builder.inputType("PatientFilter", {
   }),
 });
 
-builder.queryFields((t) => ({
-  patient: t.prismaField({
-    type: PatientRef,
-    nullable: true,
-    description:
-      "A patient of the active organization, archived or not (a patient user: only their own); null for any other id.",
-    authScopes: { orgRole: memberRoles },
-    args: { id: t.arg.globalID({ for: PatientRef }) },
-    resolve: (query, _root, { id }, { db }) => db.patient.findUnique({ ...query, where: { id: id.id } }),
-  }),
-  patients: t.prismaConnection({
+builder.queryField("patients", (t) =>
+  t.prismaConnection({
     type: PatientRef,
     cursor: "id",
     description: "The active organization's patients by name (a patient user: only their own record).",
@@ -40,4 +31,4 @@ builder.queryFields((t) => ({
         orderBy: patientOrder(filter),
       }),
   }),
-}));
+);

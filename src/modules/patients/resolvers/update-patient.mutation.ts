@@ -1,12 +1,10 @@
-import { isUniqueViolation } from "../../../db/errors.js";
 import { ConflictError, NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { memberRoles } from "../../../identity/roles.js";
 import { audited } from "../../../operation/audited.js";
+import { updatePatient } from "../domain/update-patient.js";
 import { PatientRef } from "../types/patient.type.js";
-import { patientFields, toDateColumn } from "../types/patient-input.js";
-import { lockLivePatient } from "../domain/patients.js";
-import { withoutSearchKeys } from "../domain/search.js";
+import { patientFields } from "../types/patient-input.js";
 
 const UpdatePatientInput = builder.inputType("UpdatePatientInput", {
   description: "Only the fields given change; null clears email, phone and date of birth.",
@@ -28,38 +26,6 @@ builder.mutationField("updatePatient", (t) =>
     authScopes: { orgRole: memberRoles },
     errors: { types: [NotFoundError, ConflictError] },
     args: { id: t.arg.globalID({ for: PatientRef }), input: t.arg({ type: UpdatePatientInput }) },
-    resolve: async (_root, { id, input }, ctx) => {
-      try {
-        return await audited(ctx, async (tx) => {
-          const before = await lockLivePatient(tx, id.id);
-          const after = await tx.patient.update({
-            where: { id: before.id },
-            data: {
-              firstName: input.firstName ?? undefined,
-              lastName: input.lastName ?? undefined,
-              email: input.email,
-              phone: input.phone,
-              dateOfBirth:
-                input.dateOfBirth === undefined ? undefined : input.dateOfBirth && toDateColumn(input.dateOfBirth),
-              timezone: input.timezone ?? undefined,
-              locale: input.locale ?? undefined,
-            },
-          });
-          return {
-            value: after,
-            audit: {
-              action: "patient.update",
-              entityType: "Patient",
-              entityId: after.id,
-              before: withoutSearchKeys(before),
-              after: withoutSearchKeys(after),
-            },
-          };
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError(`A patient with the email ${input.email} already exists`);
-        throw error;
-      }
-    },
+    resolve: (_root, { id, input }, ctx) => audited(ctx, (tx, actor) => updatePatient(tx, actor, id.id, input)),
   }),
 );

@@ -1,7 +1,7 @@
 import { builder } from "../../../graphql/builder.js";
+import { fromDateColumn } from "../domain/date-column.js";
 import { onboardingChecklist, requiredSteps } from "../domain/onboarding.js";
 import { OnboardingStepRef } from "./onboarding-step.type.js";
-import { fromDateColumn } from "./patient-input.js";
 import { PatientStatusEnum } from "./patient-status.enum.js";
 
 export const PatientRef = builder.prismaNode("Patient", {

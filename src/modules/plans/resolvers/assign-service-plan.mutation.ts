@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ConflictError, NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { audited } from "../../../operation/audited.js";
-import { PatientRef } from "../../patients/types/patient.type.js";
+import { PatientRef } from "../../patients/index.js";
 import { catalogRoles } from "../../services/index.js";
 import { assignServicePlan } from "../domain/assign-service-plan.js";
 import { PatientServicePlanRef } from "../types/patient-service-plan.type.js";

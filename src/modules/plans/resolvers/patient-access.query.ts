@@ -1,5 +1,5 @@
 import { builder } from "../../../graphql/builder.js";
-import { PatientRef } from "../../patients/types/patient.type.js";
+import { PatientRef } from "../../patients/index.js";
 import { readerRoles } from "../../services/index.js";
 import { patientAccessGrants } from "../domain/access-grants.js";
 import { PatientAccessRef } from "../types/patient-access.type.js";

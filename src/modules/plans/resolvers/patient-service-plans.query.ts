@@ -1,5 +1,5 @@
 import { builder } from "../../../graphql/builder.js";
-import { PatientRef } from "../../patients/types/patient.type.js";
+import { PatientRef } from "../../patients/index.js";
 import { readerRoles } from "../../services/index.js";
 import { whereEffectiveStatus } from "../domain/plan-status.js";
 import { PatientServicePlanRef } from "../types/patient-service-plan.type.js";

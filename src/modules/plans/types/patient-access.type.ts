@@ -1,6 +1,6 @@
 import type { AccessGrant } from "../../../generated/prisma/enums.js";
 import { builder } from "../../../graphql/builder.js";
-import { PatientRef } from "../../patients/types/patient.type.js";
+import { PatientRef } from "../../patients/index.js";
 import { AccessGrantEnum } from "./access-grant.enum.js";
 
 export interface PatientAccess {

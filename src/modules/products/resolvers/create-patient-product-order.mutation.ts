@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ConflictError, NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { audited } from "../../../operation/audited.js";
-import { PatientRef } from "../../patients/types/patient.type.js";
+import { PatientRef } from "../../patients/index.js";
 import { catalogRoles } from "../../services/index.js";
 import { createPatientProductOrder } from "../domain/create-patient-product-order.js";
 import { PatientProductOrderRef } from "../types/patient-product-order.type.js";

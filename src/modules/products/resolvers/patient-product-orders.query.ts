@@ -1,5 +1,5 @@
 import { builder } from "../../../graphql/builder.js";
-import { PatientRef } from "../../patients/types/patient.type.js";
+import { PatientRef } from "../../patients/index.js";
 import { readerRoles } from "../../services/index.js";
 import { PatientProductOrderRef } from "../types/patient-product-order.type.js";
 import { ProductOrderStatusEnum } from "../types/product-order-status.enum.js";

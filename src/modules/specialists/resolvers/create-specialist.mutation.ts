@@ -1,6 +1,7 @@
 import { builder } from "../../../graphql/builder.js";
 import { managerRoles } from "../../../identity/roles.js";
 import { audited } from "../../../operation/audited.js";
+import { createSpecialist } from "../domain/create-specialist.js";
 import { SpecialistRef } from "../types/specialist.type.js";
 import { specialistFields } from "../types/specialist-input.js";
 
@@ -25,26 +26,6 @@ builder.mutationField("createSpecialist", (t) =>
     authScopes: { orgRole: managerRoles },
     args: { input: t.arg({ type: CreateSpecialistInput }) },
     errors: {},
-    resolve: (_root, { input }, ctx) => {
-      const organizationId = ctx.scope.organizationId as string;
-      return audited(ctx, async (tx) => {
-        const organization = await tx.organization.findUniqueOrThrow({ where: { id: organizationId } });
-        const specialist = await tx.specialist.create({
-          data: {
-            organizationId,
-            firstName: input.firstName,
-            lastName: input.lastName,
-            email: input.email ?? null,
-            timezone: input.timezone ?? organization.timezone,
-            bio: input.bio ?? null,
-            active: input.active ?? true,
-          },
-        });
-        return {
-          value: specialist,
-          audit: { action: "specialist.create", entityType: "Specialist", entityId: specialist.id, after: specialist },
-        };
-      });
-    },
+    resolve: (_root, { input }, ctx) => audited(ctx, (tx, actor) => createSpecialist(tx, actor, input)),
   }),
 );

@@ -2,8 +2,8 @@ import { NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { managerRoles } from "../../../identity/roles.js";
 import { audited } from "../../../operation/audited.js";
+import { deleteSpecialist } from "../domain/delete-specialist.js";
 import { SpecialistRef } from "../types/specialist.type.js";
-import { findSpecialist } from "../domain/specialists.js";
 
 builder.mutationField("deleteSpecialist", (t) =>
   t.field({
@@ -12,14 +12,6 @@ builder.mutationField("deleteSpecialist", (t) =>
     authScopes: { orgRole: managerRoles },
     errors: { types: [NotFoundError] },
     args: { id: t.arg.globalID({ for: SpecialistRef }) },
-    resolve: (_root, { id }, ctx) =>
-      audited(ctx, async (tx) => {
-        const before = await findSpecialist(tx, id.id);
-        await tx.specialist.delete({ where: { id: before.id } });
-        return {
-          value: before,
-          audit: { action: "specialist.delete", entityType: "Specialist", entityId: before.id, before },
-        };
-      }),
+    resolve: (_root, { id }, ctx) => audited(ctx, (tx, actor) => deleteSpecialist(tx, actor, id.id)),
   }),
 );

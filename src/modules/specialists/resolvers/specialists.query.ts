@@ -13,16 +13,8 @@ const SpecialistFilter = builder.inputType("SpecialistFilter", {
   }),
 });
 
-builder.queryFields((t) => ({
-  specialist: t.prismaField({
-    type: SpecialistRef,
-    nullable: true,
-    description: "A specialist of the active organization; null for any other id.",
-    authScopes: { orgRole: memberRoles },
-    args: { id: t.arg.globalID({ for: SpecialistRef }) },
-    resolve: (query, _root, { id }, { db }) => db.specialist.findUnique({ ...query, where: { id: id.id } }),
-  }),
-  specialists: t.prismaConnection({
+builder.queryField("specialists", (t) =>
+  t.prismaConnection({
     type: SpecialistRef,
     cursor: "id",
     description: "The active organization's specialists by name.",
@@ -35,4 +27,4 @@ builder.queryFields((t) => ({
         orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
       }),
   }),
-}));
+);

@@ -2,9 +2,9 @@ import { ForbiddenError, NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { managerRoles } from "../../../identity/roles.js";
 import { audited } from "../../../operation/audited.js";
+import { updateSpecialist } from "../domain/update-specialist.js";
 import { SpecialistRef } from "../types/specialist.type.js";
 import { specialistFields } from "../types/specialist-input.js";
-import { assertMayEdit, findSpecialist } from "../domain/specialists.js";
 
 const UpdateSpecialistInput = builder.inputType("UpdateSpecialistInput", {
   description: "Only the fields given change; null clears email and bio.",
@@ -25,25 +25,6 @@ builder.mutationField("updateSpecialist", (t) =>
     authScopes: { orgRole: [...managerRoles, "specialist"] },
     errors: { types: [NotFoundError, ForbiddenError] },
     args: { id: t.arg.globalID({ for: SpecialistRef }), input: t.arg({ type: UpdateSpecialistInput }) },
-    resolve: (_root, { id, input }, ctx) =>
-      audited(ctx, async (tx) => {
-        const before = await findSpecialist(tx, id.id);
-        assertMayEdit(ctx, before, input);
-        const after = await tx.specialist.update({
-          where: { id: before.id },
-          data: {
-            firstName: input.firstName ?? undefined,
-            lastName: input.lastName ?? undefined,
-            email: input.email,
-            timezone: input.timezone ?? undefined,
-            bio: input.bio,
-            active: input.active ?? undefined,
-          },
-        });
-        return {
-          value: after,
-          audit: { action: "specialist.update", entityType: "Specialist", entityId: after.id, before, after },
-        };
-      }),
+    resolve: (_root, { id, input }, ctx) => audited(ctx, (tx, actor) => updateSpecialist(tx, actor, id.id, input)),
   }),
 );

@@ -1,14 +1,5 @@
 import { builder } from "../../../graphql/builder.js";
-import type { DiagnosticEventMessage } from "../types/diagnostic-event.type.js";
-
-const DiagnosticEventMessageRef = builder.objectRef<DiagnosticEventMessage>("DiagnosticEventMessage").implement({
-  fields: (t) => ({
-    id: t.exposeID("id"),
-    message: t.exposeString("message"),
-    createdAt: t.field({ type: "DateTime", resolve: (m) => new Date(m.createdAt) }),
-    publishedBy: t.exposeInt("publishedBy", { description: "Process id of the worker that published it." }),
-  }),
-});
+import { DiagnosticEventMessageRef } from "../types/diagnostic-event-message.type.js";
 
 builder.subscriptionField("diagnosticEvents", (t) =>
   t.field({

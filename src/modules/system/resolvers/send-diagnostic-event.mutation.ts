@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { builder } from "../../../graphql/builder.js";
-import { enqueue } from "../../../jobs/enqueue.js";
 import { audited } from "../../../operation/audited.js";
+import { sendDiagnosticEvent } from "../domain/send-diagnostic-event.js";
 import { DiagnosticEventRef } from "../types/diagnostic-event.type.js";
-import { publishDiagnosticEvent } from "../tasks/publish-diagnostic-event.task.js";
 
 builder.mutationField("sendDiagnosticEvent", (t) =>
   t.field({
@@ -13,14 +12,6 @@ builder.mutationField("sendDiagnosticEvent", (t) =>
     authScopes: { diagnostics: true },
     errors: {},
     args: { message: t.arg.string({ validate: z.string().trim().min(1).max(500) }) },
-    resolve: (_root, { message }, ctx) =>
-      audited(ctx, async (tx) => {
-        const event = await tx.diagnosticEvent.create({ data: { message } });
-        await enqueue(tx, publishDiagnosticEvent, { id: event.id });
-        return {
-          value: event,
-          audit: { action: "diagnostic_event.create", entityType: "DiagnosticEvent", entityId: event.id, after: event },
-        };
-      }),
+    resolve: (_root, { message }, ctx) => audited(ctx, (tx, actor) => sendDiagnosticEvent(tx, actor, message)),
   }),
 );
