@@ -7,7 +7,7 @@
  *
  * The search is a case-insensitive prefix match on the first name, last name and email. It
  * compares generated, lowercased search keys with ranges (`key >= 'sil' AND key < 'sim'`, see
- * `src/modules/patients/search.ts`): btree comparisons are leakproof, so under row-level security
+ * `src/modules/patients/domain/search.ts`): btree comparisons are leakproof, so under row-level security
  * PostgreSQL still uses the `(organization_id, key)` indexes (an ILIKE, which is not leakproof,
  * was evaluated after the policy on every row of the organization: 45–59 ms at 50,000).
  *
@@ -21,7 +21,7 @@ import pg from "pg";
 import { APP_ROLE, withSessionRole } from "../src/db/database.js";
 import { createPrisma } from "../src/db/prisma.js";
 import type { TenantScope } from "../src/db/tenant.js";
-import type { PatientFilter } from "../src/modules/patients/domain/patients.js";
+import type { PatientFilter } from "../src/modules/patients/domain/patient-list.js";
 import { prefixSuccessor, searchKeyOf } from "../src/modules/patients/domain/search.js";
 import { explainPatientsPage, patientsPage, scanNodes } from "../tests/patients/search-plan.js";
 import { benchDatabase, scaled } from "./support.js";

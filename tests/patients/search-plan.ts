@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { inScopedTransaction, scopedClient, type TenantScope } from "../../src/db/tenant.js";
 import { PrismaClient } from "../../src/generated/prisma/client.js";
-import { type PatientFilter, patientOrder, patientWhere } from "../../src/modules/patients/domain/patients.js";
+import { type PatientFilter, patientOrder, patientWhere } from "../../src/modules/patients/domain/patient-list.js";
 
 /** The `patients` list's first page (of 50, plus one to see whether there is more), as the query runs it. */
 export function patientsPage(client: PrismaClient, scope: TenantScope, filter: PatientFilter) {

@@ -1,10 +1,8 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Prisma } from "../../../db/prisma.js";
 import { ConflictError, NotFoundError } from "../../../errors.js";
-import type { PatientStatus } from "../../../generated/prisma/enums.js";
 import { emitEvent } from "../../webhooks/emit-event.js";
 import { initialOnboarding, requiredSteps } from "./onboarding.js";
-import { patientSearchWhere } from "./search.js";
 
 export interface NewPatient {
   firstName: string;
@@ -73,39 +71,4 @@ export function activateOnboardedPatients(tx: Prisma.TransactionClient, organiza
   const steps = JSON.stringify(required.map((step) => ({ step })));
   return tx.$executeRaw`UPDATE patients SET status = 'active', onboarded_at = now(), updated_at = now()
     WHERE organization_id = ${organizationId}::uuid AND status <> 'active' AND onboarding_steps @> ${steps}::jsonb`;
-}
-
-export interface PatientFilter {
-  search?: string | null;
-  status?: PatientStatus | null;
-  createdFrom?: Date | null;
-  createdTo?: Date | null;
-  includeArchived?: boolean | null;
-}
-
-/** The `patients` list filter as a Prisma `where`: archived patients only when asked for. */
-export function patientWhere(filter: PatientFilter | null | undefined): Prisma.PatientWhereInput {
-  return {
-    ...patientSearchWhere(filter?.search),
-    status: filter?.status ?? undefined,
-    createdAt: { gte: filter?.createdFrom ?? undefined, lt: filter?.createdTo ?? undefined },
-    archivedAt: filter?.includeArchived ? undefined : null,
-  };
-}
-
-/**
- * The `patients` list order: last name, first name, id. With a search, the last name sorts
- * through `last_name_order`, a generated copy of it, `NULLS FIRST` (the same order: it is never
- * null), which the name index cannot give, so PostgreSQL finds the matches through the search
- * keys' indexes and sorts them. Walking the organization in name order until a page of matches
- * turned up looked cheaper to the planner, but matches cluster (every "Silva" after every
- * "Santos"): 40,000 rows read for "sil".
- */
-export function patientOrder(filter: PatientFilter | null | undefined): Prisma.PatientOrderByWithRelationInput[] {
-  const searching = (filter?.search ?? "").trim() !== "";
-  return [
-    searching ? { lastNameOrder: { sort: "asc", nulls: "first" } } : { lastName: "asc" },
-    { firstName: "asc" },
-    { id: "asc" },
-  ];
 }

@@ -1,6 +1,6 @@
 import { builder } from "../../../graphql/builder.js";
 import { memberRoles } from "../../../identity/roles.js";
-import { patientOrder, patientWhere } from "../domain/patients.js";
+import { patientOrder, patientWhere } from "../domain/patient-list.js";
 import { PatientRef } from "../types/patient.type.js";
 import { PatientStatusEnum } from "../types/patient-status.enum.js";
 
