@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import { anonymousAt, holdSlot, startsOf } from "../scheduling/fixtures.js";
-import { createOrganization, type TestOrganization, unique } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { type TestOrganization, unique } from "../support/auth.js";
 import { gqlData } from "../support/graphql.js";
-import { addMember } from "../support/members.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 import {
   Appointment,
   activePatient,
@@ -25,18 +23,11 @@ const HoldByToken = graphql(`
   query AppointmentsHoldByToken($token: String!) { hold(token: $token) { token } }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let org: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  org = await createOrganization(server.url, "Booking clinic");
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  org = await server.createOrganization("Booking clinic");
 });
 
 const day = bookingDay();
@@ -134,7 +125,7 @@ describe("booking from a hold", () => {
     );
     expect(unknown.bookAppointment).toMatchObject({ __typename: "HoldExpiredError", code: "HOLD_EXPIRED" });
 
-    const staff = await addMember(server.url, org, "staff");
+    const staff = await server.addMember(org, "staff");
     const theirs = await holdSlot(server.url, { calendarId: calendar.id, start: at(day, "14:00") }, staff.headers);
     const foreign = await gqlData(
       server.url,
@@ -333,7 +324,7 @@ describe("who books", () => {
 
 describe("cross-tenant", () => {
   it("another organization's member can neither book an unpublished calendar, use its patients, nor read its appointments", async () => {
-    const other = await createOrganization(server.url, "Other clinic");
+    const other = await server.createOrganization("Other clinic");
     const calendar = await clinicCalendar(server, org, { calendar: { slug: null } });
     const patient = await activePatient(server.url, org);
     const booked = await book(
@@ -362,7 +353,7 @@ describe("cross-tenant", () => {
   });
 
   it("a member of another organization books a published calendar as a widget visitor, seeing no appointment data", async () => {
-    const other = await createOrganization(server.url, "Visitor clinic");
+    const other = await server.createOrganization("Visitor clinic");
     const calendar = await clinicCalendar(server, org);
     const booking = await book(
       server.url,

@@ -1,14 +1,14 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import { createMember, createPatientUser, uuidOf, v1 } from "../services/fixtures.js";
-import { createOrganization, type Headers, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import type { Headers, TestOrganization } from "../support/auth.js";
+import { useTestDatabase } from "../support/database.js";
 import { gqlData } from "../support/graphql.js";
-import { startTestS3, type TestS3 } from "../support/s3.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { connectS3, s3Env, useTestS3 } from "../support/s3.js";
+import { type TestServer, useTestServer } from "../support/server.js";
+import { useTemporaryDirectory } from "../support/temporary-directory.js";
 import { createAppointment } from "./fixtures.js";
 
 const CreateFile = graphql(`
@@ -46,42 +46,25 @@ const FileNode = graphql(`
   query AppointmentFilesNode($id: ID!) { node(id: $id) { id ... on AppointmentFile { fileName downloadUrl } } }
 `);
 
-let db: TestDatabase;
-let s3: TestS3;
-let filesDir: string;
-/** No S3 anywhere: files on the local disk, served by this server. */
-let server: TestServer;
-/** The deployment-wide bucket (S3_BUCKET...) on the local S3 stand-in. */
-let s3Server: TestServer;
-let a: TestOrganization;
-let b: TestOrganization;
-
 const MAX_BYTES = 1000;
 const pdf = { fileName: "Referral letter.pdf", contentType: "application/pdf", sizeBytes: 11 };
 const bytes = "referral!!!";
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  s3 = await startTestS3();
-  filesDir = await mkdtemp(path.join(tmpdir(), "cg-files-"));
-  [server, s3Server] = await Promise.all([
-    startTestServer(db, { SERVER_ROLE: "api", FILES_DIR: filesDir, APPOINTMENT_FILE_MAX_BYTES: String(MAX_BYTES) }),
-    startTestServer(db, {
-      SERVER_ROLE: "api",
-      S3_BUCKET: s3.bucket,
-      S3_REGION: s3.region,
-      S3_ENDPOINT: s3.endpoint,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-    }),
-  ]);
-  [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
+const db = useTestDatabase();
+const s3 = useTestS3();
+const files = useTemporaryDirectory("cg-files-");
+/** No S3 anywhere: files on the local disk, served by this server. */
+const server = useTestServer({
+  database: db,
+  env: () => ({ FILES_DIR: files.path, APPOINTMENT_FILE_MAX_BYTES: String(MAX_BYTES) }),
 });
-afterAll(async () => {
-  await Promise.all([server?.close(), s3Server?.close()]);
-  await s3?.close();
-  await db?.drop();
-  await rm(filesDir, { recursive: true, force: true });
+/** The deployment-wide bucket (S3_BUCKET...) on the local S3 stand-in. */
+const s3Server = useTestServer({ database: db, env: () => s3Env(s3) });
+let a: TestOrganization;
+let b: TestOrganization;
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
 });
 
 interface Created {
@@ -124,7 +107,7 @@ describe("appointment files on the local-disk default", () => {
     expect((await confirm(server, appointment.id, created.file.id, a.owner)).status).toBe(409);
 
     expect((await put(created, bytes)).status).toBe(200);
-    expect(await readFile(path.join(filesDir, key), "utf8")).toBe(bytes);
+    expect(await readFile(path.join(files.path, key), "utf8")).toBe(bytes);
     const confirmed = await confirm(server, appointment.id, created.file.id, a.owner);
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.uploadedAt).toEqual(expect.any(String));
@@ -261,7 +244,7 @@ describe("appointment files on the local-disk default", () => {
     const deleted = await v1(server, "DELETE", `/v1/appointments/${appointment.id}/files/${created.file.id}`, a.owner);
     expect(deleted.status).toBe(204);
     expect(await server.services.adminDb.appointmentFile.count({ where: { id: uuidOf(created.file.id) } })).toBe(0);
-    await expect(readFile(path.join(filesDir, key))).rejects.toMatchObject({ code: "ENOENT" });
+    await expect(readFile(path.join(files.path, key))).rejects.toMatchObject({ code: "ENOENT" });
     expect(
       await server.services.adminDb.auditLog.count({
         where: { entityId: uuidOf(created.file.id), action: "appointment_file.delete" },
@@ -271,18 +254,9 @@ describe("appointment files on the local-disk default", () => {
 });
 
 describe("appointment files on S3", () => {
-  /** Points the organization's `s3` integration at the local S3 stand-in. */
-  async function connectS3(org: TestOrganization) {
-    const response = await v1(server, "PUT", `/v1/organizations/${org.id}/integrations/s3`, org.owner, {
-      config: { bucket: s3.bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true },
-      secrets: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
-    });
-    if (response.status !== 200) throw new Error(JSON.stringify(response.body));
-  }
-
   it("uses the organization's bucket when it has an s3 integration: upload, confirm, download", async () => {
-    const org = await createOrganization(server.url, "Own bucket");
-    await connectS3(org);
+    const org = await server.createOrganization("Own bucket");
+    await connectS3(server.url, s3, org);
     const appointment = await createAppointment(server, org);
     const created = await register(server, appointment.id, org.owner);
     expect(created.uploadUrl).toMatch(
@@ -301,7 +275,7 @@ describe("appointment files on S3", () => {
   });
 
   it("uses the deployment's bucket (S3_BUCKET...) for an organization without one, and checks the stored size", async () => {
-    const org = await createOrganization(s3Server.url, "Deployment bucket");
+    const org = await s3Server.createOrganization("Deployment bucket");
     const appointment = await createAppointment(s3Server, org);
     const created = await register(s3Server, appointment.id, org.owner);
     expect(created.uploadUrl.startsWith(`${s3.endpoint}/${s3.bucket}/organizations/${uuidOf(org.id)}/`)).toBe(true);

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { advanceAppointment } from "../../src/modules/appointments/advance-appointment.task.js";
 import { graphql } from "../generated/gql.js";
 import { updateOrganizationSettings } from "../patients/fixtures.js";
 import { holdSlot, startsOf } from "../scheduling/fixtures.js";
-import { createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import type { TestOrganization } from "../support/auth.js";
 import { gql, gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
 import {
   Appointment,
@@ -84,18 +83,11 @@ const Reschedule = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let org: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  org = await createOrganization(server.url, "Lifecycle clinic");
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  org = await server.createOrganization("Lifecycle clinic");
 });
 
 const day = bookingDay(8);
@@ -344,7 +336,7 @@ describe("time-based transitions", () => {
 describe("cross-tenant", () => {
   it("another organization cannot confirm, cancel, start or reschedule an appointment", async () => {
     const { id } = await booked("16:30");
-    const other = await createOrganization(server.url, "Nosy clinic");
+    const other = await server.createOrganization("Nosy clinic");
     expect((await gqlData(server.url, Confirm, { id }, other.owner)).confirmAppointment.__typename).toBe(
       "NotFoundError",
     );

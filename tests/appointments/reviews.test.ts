@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import { createMember, createPatientUser, createSpecialist, uuidOf, v1 } from "../services/fixtures.js";
-import { createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import type { TestOrganization } from "../support/auth.js";
 import { gql, gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 import { createAppointment } from "./fixtures.js";
 
 const Review = graphql(`
@@ -30,29 +29,20 @@ const Summaries = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer({
+  container: {
+    onQuery: (sql) => {
+      if (sql.includes('"appointment_reviews"')) reviewReads++;
+    },
+  },
+});
 let a: TestOrganization;
 let b: TestOrganization;
 /** SQL statements of the API connection that read reviews. */
 let reviewReads = 0;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(
-    db,
-    { SERVER_ROLE: "api" },
-    {
-      onQuery: (sql) => {
-        if (sql.includes('"appointment_reviews"')) reviewReads++;
-      },
-    },
-  );
-  [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
 });
 
 const review = (appointmentId: string, rating = 5, comment?: string) => ({
@@ -161,7 +151,7 @@ describe("reviewing an appointment", () => {
 
 describe("reviews per specialist", () => {
   it("sums a list of specialists' reviews in one query, and lists a specialist's reviews newest first for staff", async () => {
-    const org = await createOrganization(server.url, "Ratings");
+    const org = await server.createOrganization("Ratings");
     const patient = await createPatientUser(server, org);
     const [rated, unrated] = [await createSpecialist(server, org), await createSpecialist(server, org)];
     const ids: string[] = [];

@@ -1,31 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import type { AuditListQueryVariables } from "../generated/graphql.js";
-import {
-  asApiKey,
-  asUser,
-  createApiKey,
-  createOrganization,
-  type Headers,
-  type TestOrganization,
-  unique,
-} from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { asApiKey, asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
 import { gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 
-let db: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const server = useTestServer();
 
 /** The uuid inside a Relay global id (`base64("Type:uuid")`). */
 const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
@@ -115,7 +96,7 @@ async function v1(path: string, headers: Headers) {
 
 describe("audit rows of successful mutations", () => {
   it("writes exactly one row, in the mutation's transaction, with actor, entity, changed fields and request data", async () => {
-    const org = await createOrganization(server.url, "Audited");
+    const org = await server.createOrganization("Audited");
     const before = await rowsOf(org);
     expect(before.map((r) => r.action)).toEqual(["organization.create"]);
 
@@ -152,7 +133,7 @@ describe("audit rows of successful mutations", () => {
   });
 
   it("records the creation of an organization with the new row's fields and no before", async () => {
-    const org = await createOrganization(server.url, "Brand new");
+    const org = await server.createOrganization("Brand new");
     const [row] = await rowsOf(org);
     expect(row).toMatchObject({
       action: "organization.create",
@@ -181,7 +162,7 @@ describe("audit rows of successful mutations", () => {
   });
 
   it("records the request id a /v1 call is sent with", async () => {
-    const org = await createOrganization(server.url, "Rest audited");
+    const org = await server.createOrganization("Rest audited");
     const requestId = `rest-${randomBytes(6).toString("hex")}`;
     const response = await fetch(`${server.url}/v1/organizations/${org.id}`, {
       method: "PATCH",
@@ -200,7 +181,7 @@ describe("audit rows of successful mutations", () => {
   });
 
   it("never records integration secrets or the API key hash in `changes`", async () => {
-    const org = await createOrganization(server.url, "Secretive");
+    const org = await server.createOrganization("Secretive");
     const secret = `daily_${randomBytes(16).toString("hex")}`;
     const upserted = await gqlData(
       server.url,
@@ -211,7 +192,7 @@ describe("audit rows of successful mutations", () => {
       org.owner,
     );
     expect(upserted.upsertIntegration.__typename).toBe("MutationUpsertIntegrationSuccess");
-    const { key, id: keyId } = await createApiKey(server.url, org, "staff");
+    const { key, id: keyId } = await server.createApiKey(org, "staff");
 
     const integration = await server.services.adminDb.organizationIntegration.findFirstOrThrow({
       where: { organizationId: uuidOf(org.id) },
@@ -271,8 +252,8 @@ describe("audit rows of successful mutations", () => {
   });
 
   it("records an API key's actions with actorApiKeyId and no user", async () => {
-    const org = await createOrganization(server.url, "Automated");
-    const { key, id } = await createApiKey(server.url, org, "admin");
+    const org = await server.createOrganization("Automated");
+    const { key, id } = await server.createApiKey(org, "admin");
     const result = await gqlData(
       server.url,
       Update,
@@ -292,7 +273,7 @@ describe("audit rows of successful mutations", () => {
 
 describe("failed mutations", () => {
   it("a mutation that fails validation writes no row and changes nothing", async () => {
-    const org = await createOrganization(server.url, "Unchanged");
+    const org = await server.createOrganization("Unchanged");
     const before = await rowsOf(org);
     const result = await gqlData(
       server.url,
@@ -320,8 +301,8 @@ describe("failed mutations", () => {
 
   it("a mutation that fails with a typed domain error writes no row", async () => {
     const [org, other] = await Promise.all([
-      createOrganization(server.url, "Conflicted"),
-      createOrganization(server.url, "Other"),
+      server.createOrganization("Conflicted"),
+      server.createOrganization("Other"),
     ]);
     const before = await rowsOf(org);
     const conflict = await gqlData(
@@ -356,12 +337,12 @@ describe("auditLog", () => {
   let entries: { id: string; action: string; createdAt: Date; entityType: string; entityId: string | null }[];
 
   beforeAll(async () => {
-    org = await createOrganization(server.url, "Trail");
+    org = await server.createOrganization("Trail");
     ownerId = await userIdOf(org.ownerSub);
     for (const name of ["Trail 2", "Trail 3"]) {
       await gqlData(server.url, Update, { id: org.id, input: { name } }, org.owner);
     }
-    const key = await createApiKey(server.url, org, "admin");
+    const key = await server.createApiKey(org, "admin");
     apiKeyId = uuidOf(key.id);
     await gqlData(server.url, Update, { id: org.id, input: { name: "Trail by key" } }, asApiKey(key.key));
     await gqlData(
@@ -371,7 +352,7 @@ describe("auditLog", () => {
       org.owner,
     );
     // Another organization's trail never shows up.
-    const other = await createOrganization(server.url, "Elsewhere");
+    const other = await server.createOrganization("Elsewhere");
     await gqlData(server.url, Update, { id: other.id, input: { name: "Elsewhere 2" } }, other.owner);
     entries = (await rowsOf(org)).reverse();
   });
@@ -500,7 +481,7 @@ describe("auditLog", () => {
 
 describe("the audit table in the database", () => {
   it("refuses UPDATE and DELETE to the API role, even inside the organization's scope", async () => {
-    const org = await createOrganization(server.url, "Immutable");
+    const org = await server.createOrganization("Immutable");
     const organizationId = uuidOf(org.id);
     const { appDb } = server.services;
     const inScope = <T>(work: (tx: Parameters<Parameters<typeof appDb.$transaction>[0]>[0]) => Promise<T>) =>
@@ -530,7 +511,7 @@ describe("the audit table in the database", () => {
   });
 
   it("keeps the trail of a deleted organization", async () => {
-    const org = await createOrganization(server.url, "Gone");
+    const org = await server.createOrganization("Gone");
     const response = await fetch(`${server.url}/v1/organizations/${org.id}`, { method: "DELETE", headers: org.owner });
     expect(response.status).toBe(204);
     expect((await rowsOf(org)).map((r) => r.action)).toEqual(["organization.create", "organization.delete"]);

@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clinicCalendar } from "../appointments/fixtures.js";
 import { graphql } from "../generated/gql.js";
 import { anonymousAt, holdSlot, uuidOf } from "../scheduling/fixtures.js";
-import { createOrganization, type TestOrganization, unique } from "../support/auth.js";
+import { type TestOrganization, unique } from "../support/auth.js";
 import { launchBrowser } from "../support/browser.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 
 const CancelAppointment = graphql(`
   mutation WidgetTestCancelAppointment($id: ID!, $reason: String) {
@@ -15,23 +14,18 @@ const CancelAppointment = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let org: TestOrganization;
 /** Started once; each browser test awaits it, so without Chromium each fails with the reason (none is skipped). */
 let browser: Promise<Browser>;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  org = await createOrganization(server.url, "Widget clinic");
+  org = await server.createOrganization("Widget clinic");
   browser = launchBrowser();
   browser.catch(() => {}); // reported by the tests that need it
 });
 afterAll(async () => {
   await browser?.then((b) => b.close()).catch(() => {});
-  await server?.close();
-  await db?.drop();
 });
 
 /** Two days ahead (within the widget's first week in any zone), at `HH:MM` UTC, as the page's `data-start`. */

@@ -1,29 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { at, BookAppointment, bookingDay, clinicCalendar } from "../appointments/fixtures.js";
 import { createPatient, updateOrganizationSettings } from "../patients/fixtures.js";
 import { createService, createSpecialist } from "../scheduling/fixtures.js";
-import { createOrganization, type TestOrganization, unique } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { type TestOrganization, unique } from "../support/auth.js";
 import { gqlData, uuidOf } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { startTestServer, useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer({ env: { WEBHOOK_ALLOWED_HOSTS: "127.0.0.1" } });
 let a: TestOrganization;
 let b: TestOrganization;
 const day = bookingDay(10);
 const admin = () => server.services.adminDb;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api", WEBHOOK_ALLOWED_HOSTS: "127.0.0.1" });
-  a = await createOrganization(server.url, "A");
-  b = await createOrganization(server.url, "B");
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  a = await server.createOrganization("A");
+  b = await server.createOrganization("B");
 });
 
 const raw = (method: string, path: string, headers: Record<string, string>, body?: BodyInit) =>
@@ -147,7 +139,11 @@ describe("nested /v1 paths check their parent too", () => {
 
 describe("forwarding headers", () => {
   it("does not let X-Forwarded-For lift the anonymous hold limit unless TRUST_PROXY says so", async () => {
-    const strict = await startTestServer(db, { SERVER_ROLE: "api", TRUST_PROXY: "false", HOLD_MAX_PER_CLIENT: "1" });
+    const strict = await startTestServer(server.db, {
+      SERVER_ROLE: "api",
+      TRUST_PROXY: "false",
+      HOLD_MAX_PER_CLIENT: "1",
+    });
     try {
       const calendar = await clinicCalendar(strict, a, { specialists: 3 });
       const hold = (time: string, ip: string) =>
@@ -192,7 +188,7 @@ describe("audit: one row per operation", () => {
   });
 
   it("writes no row at all when that booking is refused", async () => {
-    const clinic = await createOrganization(server.url, "Strict");
+    const clinic = await server.createOrganization("Strict");
     await updateOrganizationSettings(server.url, clinic, {
       onboardingSteps: ["consent"],
       firstBookingWithoutOnboarding: "refuse",

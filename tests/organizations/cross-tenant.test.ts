@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import {
-  asApiKey,
-  asUser,
-  createApiKey,
-  createOrganization,
-  type Headers,
-  type TestOrganization,
-  unique,
-} from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { asApiKey, asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
 import { gql, gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 
 /** The uuid inside a Relay global id (`base64("Type:uuid")`). */
 const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
@@ -206,8 +197,7 @@ const UpsertIntegration = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let a: TestOrganization;
 let b: TestOrganization;
 /** An admin API key of A. */
@@ -262,11 +252,9 @@ async function ownMembership(headers: Headers, organizationId: string) {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
+  [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
 
-  aKey = await createApiKey(server.url, a, "admin");
+  aKey = await server.createApiKey(a, "admin");
   aIds = { ownerMembership: (await ownMembership(a.owner, a.id)).membershipId, apiKey: aKey.id };
 
   // B gets one of everything: a second member, a pending invitation, an API key and an integration.
@@ -279,7 +267,7 @@ beforeAll(async () => {
     b.owner,
   );
   if (pending.inviteMember.__typename !== "MutationInviteMemberSuccess") throw new Error("invitation failed");
-  const bKey = await createApiKey(server.url, b, "admin");
+  const bKey = await server.createApiKey(b, "admin");
   bApiKey = bKey.key;
   const integration = await gqlData(
     server.url,
@@ -309,10 +297,6 @@ beforeAll(async () => {
   expect(bBefore.organization?.apiKeys.edges).toHaveLength(1);
   expect(bBefore.organization?.integrations.edges).toHaveLength(1);
   expect(bBefore.auditLog.edges.length).toBeGreaterThanOrEqual(5);
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
 });
 
 const notFound = (entity: string) => ({ __typename: "NotFoundError", code: "NOT_FOUND", entity });
@@ -635,8 +619,8 @@ describe("/v1 as A's owner with B's ids: 404 NOT_FOUND, and B is unchanged", () 
 describe("a member of another organization who acts in their own", () => {
   it("reads no other member, invitation, API key or integration of that organization through organization(id)", async () => {
     // D has one of everything; a person joins D as staff, then creates E, where they act as owner.
-    const d = await createOrganization(server.url, "D");
-    const dKey = await createApiKey(server.url, d, "staff");
+    const d = await server.createOrganization("D");
+    const dKey = await server.createApiKey(d, "staff");
     const integration = await gqlData(
       server.url,
       UpsertIntegration,

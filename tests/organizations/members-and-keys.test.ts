@@ -1,23 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { decryptSecrets } from "../../src/modules/organizations/integration-secrets.js";
 import { graphql } from "../generated/gql.js";
-import { asApiKey, asUser, createOrganization, type Headers, type TestOrganization, unique } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { asApiKey, asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
 import { gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 
-let db: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const server = useTestServer();
 
 /** The uuid inside a Relay global id (`base64("Type:uuid")`). */
 const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
@@ -163,8 +152,8 @@ async function addMember(org: TestOrganization, role: "admin" | "specialist" | "
 
 describe("invitations", () => {
   it("an invitation to someone who already has an account becomes a membership on their next request", async () => {
-    const inviting = await createOrganization(server.url, "Inviting");
-    const own = await createOrganization(server.url, "Own");
+    const inviting = await server.createOrganization("Inviting");
+    const own = await server.createOrganization("Own");
     const email = `${own.ownerSub}@example.com`;
     await gqlData(server.url, Invite, { input: { organizationId: inviting.id, email, role: "staff" } }, inviting.owner);
     const me = await gqlData(server.url, Me, {}, own.owner);
@@ -179,7 +168,7 @@ describe("invitations", () => {
   });
 
   it("inviteMember creates an invitation that the invited email's first sign-in turns into a membership", async () => {
-    const org = await createOrganization(server.url, "Inviting");
+    const org = await server.createOrganization("Inviting");
     const sub = unique("user_invited");
     const email = `${sub}@example.com`;
     const result = await gqlData(
@@ -223,7 +212,7 @@ describe("invitations", () => {
   });
 
   it("revokeInvitation stops the invitation from turning into a membership", async () => {
-    const org = await createOrganization(server.url, "Changed mind");
+    const org = await server.createOrganization("Changed mind");
     const sub = unique("user_revoked");
     const email = `${sub}@example.com`;
     const invited = await gqlData(
@@ -250,7 +239,7 @@ describe("invitations", () => {
   });
 
   it("answers an invitation of an existing member with a ConflictError, inviting nobody", async () => {
-    const org = await createOrganization(server.url, "Full");
+    const org = await server.createOrganization("Full");
     const member = await addMember(org, "staff");
     for (const email of [`${org.ownerSub}@example.com`, member.email]) {
       const result = await gqlData(
@@ -277,7 +266,7 @@ describe("invitations", () => {
   });
 
   it("rejects a malformed email with a ValidationError on input.email", async () => {
-    const org = await createOrganization(server.url, "Typos");
+    const org = await server.createOrganization("Typos");
     const result = await gqlData(
       server.url,
       Invite,
@@ -293,7 +282,7 @@ describe("invitations", () => {
 
 describe("members", () => {
   it("updateMemberRole changes a member's role, and the member acts with it", async () => {
-    const org = await createOrganization(server.url, "Promotions");
+    const org = await server.createOrganization("Promotions");
     const member = await addMember(org, "staff");
     const result = await gqlData(
       server.url,
@@ -313,7 +302,7 @@ describe("members", () => {
   });
 
   it("updateMemberRole lets only an owner grant the owner role, and keeps the last owner", async () => {
-    const org = await createOrganization(server.url, "Owners");
+    const org = await server.createOrganization("Owners");
     const admin = await addMember(org, "admin");
     const staff = await addMember(org, "staff");
     const byAdmin = await gqlData(
@@ -336,7 +325,7 @@ describe("members", () => {
   });
 
   it("removeMember removes the membership; the removed person no longer acts in the organization", async () => {
-    const org = await createOrganization(server.url, "Leaving");
+    const org = await server.createOrganization("Leaving");
     const member = await addMember(org, "specialist");
     expect((await gqlData(server.url, Me, {}, member.headers)).me.activeOrganization).toEqual({ id: org.id });
 
@@ -353,7 +342,7 @@ describe("members", () => {
   });
 
   it("removeMember refuses to remove the last owner", async () => {
-    const org = await createOrganization(server.url, "Solo");
+    const org = await server.createOrganization("Solo");
     const team = await gqlData(server.url, Team, { id: org.id }, org.owner);
     const [owner] = team.organization?.members.edges ?? [];
     const result = await gqlData(server.url, Remove, { membershipId: owner?.node.id as string }, org.owner);
@@ -365,7 +354,7 @@ describe("members", () => {
 describe("API keys", () => {
   let org: TestOrganization;
   beforeAll(async () => {
-    org = await createOrganization(server.url, "Keys");
+    org = await server.createOrganization("Keys");
   });
 
   async function newKey(role: "admin" | "staff" | "specialist" = "staff", expiresAt?: Date) {
@@ -501,7 +490,7 @@ describe("API keys", () => {
 
 describe("integrations", () => {
   it("stores Daily.co secrets encrypted and answers only their last four characters", async () => {
-    const org = await createOrganization(server.url, "Video");
+    const org = await server.createOrganization("Video");
     const apiKey = `daily_${randomBytes(16).toString("hex")}`;
     const response = await call("/graphql", org.owner, {
       body: {
@@ -551,7 +540,7 @@ describe("integrations", () => {
   });
 
   it("keeps the stored secrets when an update omits them", async () => {
-    const org = await createOrganization(server.url, "Video update");
+    const org = await server.createOrganization("Video update");
     const apiKey = `daily_${randomBytes(16).toString("hex")}`;
     await gqlData(
       server.url,
@@ -577,7 +566,7 @@ describe("integrations", () => {
   });
 
   it("rejects bad config and secrets with a ValidationError naming their paths (422 on /v1)", async () => {
-    const org = await createOrganization(server.url, "Video typos");
+    const org = await server.createOrganization("Video typos");
     const badConfig = await gqlData(
       server.url,
       Upsert,
@@ -637,7 +626,7 @@ describe("integrations", () => {
   });
 
   it("rejects a new integration without secrets with a ValidationError on input.secrets", async () => {
-    const org = await createOrganization(server.url, "No secrets");
+    const org = await server.createOrganization("No secrets");
     const result = await gqlData(
       server.url,
       Upsert,

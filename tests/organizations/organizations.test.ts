@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { asUser, createApiKey, createOrganization, type Headers, unique } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { asUser, type Headers, unique } from "../support/auth.js";
 import { gql, gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 
-let db: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const server = useTestServer();
 
 /** The uuid inside a Relay global id (`base64("Type:uuid")`). */
 const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
@@ -173,7 +162,7 @@ describe("createOrganization", () => {
   });
 
   it("answers a taken slug with a ConflictError (and 409 on /v1), creating nothing", async () => {
-    const first = await createOrganization(server.url, "First");
+    const first = await server.createOrganization("First");
     const user = newUser();
     const result = await gqlData(server.url, Create, { input: { name: "Second", slug: first.slug } }, user);
     expect(result.createOrganization).toEqual({
@@ -237,7 +226,7 @@ describe("createOrganization", () => {
 
 describe("updateOrganization", () => {
   it("changes only the fields given", async () => {
-    const org = await createOrganization(server.url, "Before");
+    const org = await server.createOrganization("Before");
     const original = (await gqlData(server.url, ById, { id: org.id }, org.owner)).organization;
 
     const renamed = await gqlData(server.url, Update, { id: org.id, input: { name: "After" } }, org.owner);
@@ -279,7 +268,7 @@ describe("updateOrganization", () => {
   });
 
   it("validates settings: unknown keys and bad values are rejected with their paths, nothing changes", async () => {
-    const org = await createOrganization(server.url, "Strict");
+    const org = await server.createOrganization("Strict");
     const unknownKey = await gqlData(
       server.url,
       Update,
@@ -322,7 +311,7 @@ describe("updateOrganization", () => {
     ["timezone", { timezone: "Europe/Atlantis" }],
     ["locale", { locale: "@@" }],
   ])("rejects a bad %s with a ValidationError and 422 on /v1, nothing changes", async (field, bad) => {
-    const org = await createOrganization(server.url, "Unchanged");
+    const org = await server.createOrganization("Unchanged");
     const result = await gqlData(server.url, Update, { id: org.id, input: bad }, org.owner);
     expect(result.updateOrganization).toEqual({
       __typename: "ValidationError",
@@ -338,7 +327,7 @@ describe("updateOrganization", () => {
   });
 
   it("answers a slug another organization holds with a ConflictError (409 on /v1)", async () => {
-    const [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
+    const [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
     const result = await gqlData(server.url, Update, { id: a.id, input: { slug: b.slug } }, a.owner);
     expect(result.updateOrganization).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
     const rest = await v1("PATCH", `/v1/organizations/${a.id}`, a.owner, { slug: b.slug, name: "Renamed" });
@@ -351,16 +340,16 @@ describe("updateOrganization", () => {
 
 describe("deleteOrganization", () => {
   it("is refused to an admin that is not an owner", async () => {
-    const org = await createOrganization(server.url, "Kept");
-    const { key } = await createApiKey(server.url, org, "admin");
+    const org = await server.createOrganization("Kept");
+    const { key } = await server.createApiKey(org, "admin");
     const result = await gql(server.url, Delete, { id: org.id }, { "x-api-key": key });
     expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(await server.services.adminDb.organization.count({ where: { id: uuidOf(org.id) } })).toBe(1);
   });
 
   it("lets the owner delete the organization and everything it owns", async () => {
-    const org = await createOrganization(server.url, "Doomed");
-    await createApiKey(server.url, org, "staff");
+    const org = await server.createOrganization("Doomed");
+    await server.createApiKey(org, "staff");
     const result = await gqlData(server.url, Delete, { id: org.id }, org.owner);
     expect(result.deleteOrganization).toEqual({
       __typename: "MutationDeleteOrganizationSuccess",
@@ -377,7 +366,7 @@ describe("deleteOrganization", () => {
   });
 
   it("answers 204 on /v1", async () => {
-    const org = await createOrganization(server.url, "Doomed by REST");
+    const org = await server.createOrganization("Doomed by REST");
     const response = await v1("DELETE", `/v1/organizations/${org.id}`, org.owner);
     expect(response).toEqual({ status: 204, body: null });
     expect(await server.services.adminDb.organization.count({ where: { id: uuidOf(org.id) } })).toBe(0);
@@ -386,10 +375,7 @@ describe("deleteOrganization", () => {
 
 describe("organizationBySlug", () => {
   it("finds an organization you belong to by its slug, and not another's", async () => {
-    const [mine, theirs] = await Promise.all([
-      createOrganization(server.url, "Mine"),
-      createOrganization(server.url, "Theirs"),
-    ]);
+    const [mine, theirs] = await Promise.all([server.createOrganization("Mine"), server.createOrganization("Theirs")]);
     const found = await gqlData(server.url, BySlug, { slug: mine.slug }, mine.owner);
     expect(found.organizationBySlug).toEqual({ id: mine.id, name: "Mine", slug: mine.slug });
     expect((await gqlData(server.url, BySlug, { slug: theirs.slug }, mine.owner)).organizationBySlug).toBeNull();
@@ -407,7 +393,7 @@ describe("organizations", () => {
     const user = newUser();
     const created = [];
     for (const name of ["One", "Two", "Three"]) created.push(await create(user, { name, slug: unique("page") }));
-    await createOrganization(server.url, "Someone else's");
+    await server.createOrganization("Someone else's");
 
     const page1 = await gqlData(server.url, List, { first: 2 }, user);
     expect(page1.organizations.edges.map((e) => e.node.id)).toEqual([created[0]?.id, created[1]?.id]);
@@ -472,7 +458,7 @@ describe("switchOrganization", () => {
   it("refuses an organization you do not belong to as not found, keeping the active one", async () => {
     const user = newUser();
     const mine = await create(user, { name: "Mine", slug: unique("switch") });
-    const other = await createOrganization(server.url, "Other");
+    const other = await server.createOrganization("Other");
     const result = await gqlData(server.url, Switch, { organizationId: other.id }, user);
     expect(result.switchOrganization).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
     expect((await gqlData(server.url, Me, {}, user)).me.activeOrganization?.id).toBe(mine.id);

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import {
-  asApiKey,
-  asUser,
-  createApiKey,
-  createOrganization,
-  type Headers,
-  type TestOrganization,
-  unique,
-} from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { asApiKey, asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
 import { type GraphQLResponse, gql, gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 
 type Role = "owner" | "admin" | "specialist" | "staff" | "patient";
 
@@ -161,8 +152,7 @@ const UpsertIntegration = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 
 interface Member {
   headers: Headers;
@@ -217,9 +207,7 @@ async function v1(method: string, path: string, headers: Headers, body?: unknown
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  o = await createOrganization(server.url, "O");
+  o = await server.createOrganization("O");
   const owner = { headers: o.owner, membershipId: await membershipIn(o.owner, o.id) };
   const [admin, specialist, staff, patient] = await Promise.all([
     join(o, "admin"),
@@ -228,8 +216,8 @@ beforeAll(async () => {
     join(o, "patient"),
   ]);
   members = { owner, admin, specialist, staff, patient } as Record<Role, Member>;
-  staffKey = await createApiKey(server.url, o, "staff");
-  adminKey = await createApiKey(server.url, o, "admin");
+  staffKey = await server.createApiKey(o, "staff");
+  adminKey = await server.createApiKey(o, "admin");
   const integration = await gqlData(
     server.url,
     UpsertIntegration,
@@ -250,10 +238,6 @@ beforeAll(async () => {
   expect(oBefore.organization?.invitations.edges).toHaveLength(1);
   expect(oBefore.organization?.apiKeys.edges).toHaveLength(2);
   expect(oBefore.organization?.integrations.edges).toHaveLength(1);
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
 });
 
 /** Manager-only operations, each tried by a caller who must be refused. */
@@ -449,7 +433,7 @@ describe("admins", () => {
     expect((await v1("DELETE", `/v1/organizations/${o.id}`, members.admin.headers)).status).toBe(403);
     await expectOUnchanged();
 
-    const doomed = await createOrganization(server.url, "Doomed");
+    const doomed = await server.createOrganization("Doomed");
     const doomedAdmin = await join(doomed, "admin");
     expectRefused(await gql(server.url, DeleteOrganization, { id: doomed.id }, doomedAdmin.headers), "FORBIDDEN");
     const deleted = await gqlData(server.url, DeleteOrganization, { id: doomed.id }, doomed.owner);
@@ -463,7 +447,7 @@ describe("admins", () => {
   });
 
   it("an admin does manage non-owner members, API keys and integrations, and reads the audit log", async () => {
-    const p = await createOrganization(server.url, "P");
+    const p = await server.createOrganization("P");
     const admin = await join(p, "admin");
     const newcomer = await join(p, "staff", admin.headers);
     const promoted = await gqlData(
@@ -514,7 +498,7 @@ describe("owners", () => {
   });
 
   it("with a second owner, an owner can be demoted and an owner removed, until one is left", async () => {
-    const q = await createOrganization(server.url, "Q");
+    const q = await server.createOrganization("Q");
     const first = await membershipIn(q.owner, q.id);
     const second = await join(q, "owner");
 

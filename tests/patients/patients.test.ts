@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { scopedClient } from "../../src/db/tenant.js";
 import { graphql } from "../generated/gql.js";
-import { createApiKey, createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import type { TestOrganization } from "../support/auth.js";
 import { gql, gqlData, uuidOf } from "../support/graphql.js";
-import { addMember } from "../support/members.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import type { addMember } from "../support/members.js";
+import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
 import { createPatient, linkPatientUser } from "./fixtures.js";
 
@@ -95,17 +94,7 @@ const Audit = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const server = useTestServer();
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const names = (list: { patients: { edges: { node: { firstName: string } }[] } }) =>
@@ -113,7 +102,7 @@ const names = (list: { patients: { edges: { node: { firstName: string } }[] } })
 
 describe("creating and changing patients", () => {
   it("creates a patient with normalised contact details and the organization's time zone and locale", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const { createPatient: result } = await gqlData(
       server.url,
       Create,
@@ -155,7 +144,7 @@ describe("creating and changing patients", () => {
     ["timezone", "Mars/Olympus_Mons", "must be an IANA time zone such as Europe/Berlin"],
     ["locale", "not a locale", "must be a BCP 47 locale such as en or pt-BR"],
   ])("rejects a bad %s (%j) with a typed error on its path, and writes nothing", async (field, value, message) => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const before = await server.services.adminDb.patient.count();
     const { createPatient: result } = await gqlData(
       server.url,
@@ -169,7 +158,7 @@ describe("creating and changing patients", () => {
   });
 
   it("answers 400, never 500, to an id that is malformed, of another type, or not a uuid", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const specialistId = Buffer.from("Specialist:3f1b2c4d-0000-4000-8000-000000000000").toString("base64");
     for (const id of ["garbage!!", specialistId, Buffer.from("Patient:not-a-uuid").toString("base64")]) {
       expect((await v1(server.url, "GET", `/v1/patients/${id}`, org.owner)).status).toBe(400);
@@ -180,7 +169,7 @@ describe("creating and changing patients", () => {
   });
 
   it("answers /v1 with 201, 422 with the same fields, and 400 for a wrongly typed body", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const created = await v1(server.url, "POST", "/v1/patients", org.owner, { firstName: "Rui", lastName: "Costa" });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: expect.any(String), firstName: "Rui", status: "active" });
@@ -204,7 +193,7 @@ describe("creating and changing patients", () => {
   });
 
   it("refuses a second live patient with the same email, whatever its case (409 on /v1)", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     await createPatient(server.url, org, { email: "same@example.com" });
     const { createPatient: result } = await gqlData(
       server.url,
@@ -222,7 +211,7 @@ describe("creating and changing patients", () => {
   });
 
   it("updates only the fields given, and null clears email, phone and date of birth", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const patient = await createPatient(server.url, org, {
       email: "x@example.com",
       phone: "+351912345678",
@@ -262,7 +251,7 @@ describe("creating and changing patients", () => {
   });
 
   it("records each change in the audit log with the changed fields only", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const patient = await createPatient(server.url, org, { email: "audit@example.com" });
     await gqlData(server.url, Update, { id: patient.id, input: { firstName: "Changed" } }, org.owner);
     const { auditLog } = await gqlData(server.url, Audit, { filter: { entityId: uuidOf(patient.id) } }, org.owner);
@@ -277,7 +266,7 @@ describe("finding patients", () => {
   const created: Record<string, { id: string; createdAt: string }> = {};
 
   beforeAll(async () => {
-    org = await createOrganization(server.url);
+    org = await server.createOrganization();
     for (const [firstName, lastName, email] of [
       ["Ana", "Silva", "ana@example.com"],
       ["Anabela", "Rocha", "bela@example.com"],
@@ -345,7 +334,7 @@ describe("finding patients", () => {
 
 describe("archiving", () => {
   it("hides an archived patient from lists, blocks changes, and restores it", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const patient = await createPatient(server.url, org, { firstName: "Gone" });
     const archived = await v1(server.url, "DELETE", `/v1/patients/${patient.id}`, org.owner);
     expect(archived.status).toBe(204);
@@ -371,7 +360,7 @@ describe("archiving", () => {
   });
 
   it("frees the email of an archived patient, and refuses to restore it while another patient holds it", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const old = await createPatient(server.url, org, { email: "reuse@example.com" });
     await gqlData(server.url, Archive, { id: old.id }, org.owner);
     await createPatient(server.url, org, { email: "reuse@example.com" });
@@ -387,10 +376,10 @@ describe("who sees and changes which patients", () => {
   let patientUser: Awaited<ReturnType<typeof addMember>>;
 
   beforeAll(async () => {
-    org = await createOrganization(server.url);
+    org = await server.createOrganization();
     mine = await createPatient(server.url, org, { firstName: "Mine" });
     other = await createPatient(server.url, org, { firstName: "Other" });
-    patientUser = await addMember(server.url, org, "patient");
+    patientUser = await server.addMember(org, "patient");
     await linkPatientUser(server.url, org, mine.id, patientUser.userId);
   });
 
@@ -467,7 +456,7 @@ describe("who sees and changes which patients", () => {
   });
 
   it("a patient member with no linked record sees no patient at all", async () => {
-    const unlinked = await addMember(server.url, org, "patient");
+    const unlinked = await server.addMember(org, "patient");
     expect(names(await gqlData(server.url, List, {}, unlinked.headers))).toEqual([]);
     expect((await gqlData(server.url, Get, { id: mine.id }, unlinked.headers)).patient).toBeNull();
     expect((await gqlData(server.url, MePatient, {}, unlinked.headers)).me.patient).toBeNull();
@@ -475,7 +464,7 @@ describe("who sees and changes which patients", () => {
 
   it("staff and specialists see and edit every patient, but only owners and admins archive or link", async () => {
     for (const role of ["staff", "specialist"] as const) {
-      const member = await addMember(server.url, org, role);
+      const member = await server.addMember(org, role);
       const everyone = names(await gqlData(server.url, List, {}, org.owner));
       expect(everyone).toEqual(expect.arrayContaining(["Mine", "Other"]));
       expect(names(await gqlData(server.url, List, {}, member.headers))).toEqual(everyone);
@@ -493,14 +482,14 @@ describe("who sees and changes which patients", () => {
       const link = await gql(server.url, Link, { input: { patientId: other.id, userId: null } }, member.headers);
       expect(link.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     }
-    const admin = await addMember(server.url, org, "admin");
+    const admin = await server.addMember(org, "admin");
     const archived = await gqlData(server.url, Archive, { id: other.id }, admin.headers);
     expect(archived.archivePatient.__typename).toBe("MutationArchivePatientSuccess");
     await gqlData(server.url, Restore, { id: other.id }, admin.headers);
   });
 
   it("an API key with a staff role works with patients", async () => {
-    const key = await createApiKey(server.url, org, "staff");
+    const key = await server.createApiKey(org, "staff");
     const list = await gqlData(server.url, List, {}, { "x-api-key": key.key });
     expect(names(list)).toContain("Mine");
   });
@@ -508,11 +497,11 @@ describe("who sees and changes which patients", () => {
 
 describe("linking a user account", () => {
   it("links a patient member, refuses other roles and a second patient, and unlinks on /v1", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const first = await createPatient(server.url, org, { firstName: "First" });
     const second = await createPatient(server.url, org, { firstName: "Second" });
-    const member = await addMember(server.url, org, "patient");
-    const staff = await addMember(server.url, org, "staff");
+    const member = await server.addMember(org, "patient");
+    const staff = await server.addMember(org, "staff");
 
     const linked = await gqlData(
       server.url,
@@ -536,7 +525,7 @@ describe("linking a user account", () => {
     );
     expect(wrongRole.linkPatientUser).toMatchObject({ __typename: "ConflictError" });
 
-    const outsider = await addMember(server.url, await createOrganization(server.url), "patient");
+    const outsider = await server.addMember(await server.createOrganization(), "patient");
     const foreign = await v1(server.url, "PUT", `/v1/patients/${second.id}/user`, org.owner, {
       userId: outsider.userId,
     });
@@ -555,7 +544,7 @@ describe("another organization's patients", () => {
   let theirs: { id: string };
 
   beforeAll(async () => {
-    [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
+    [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
     theirs = await createPatient(server.url, b, { firstName: "Theirs", email: "theirs@example.com" });
   });
 

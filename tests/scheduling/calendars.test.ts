@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import type { CreateScheduleOverrideInput } from "../generated/graphql.js";
-import { createOrganization, type TestOrganization, unique } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { type TestOrganization, unique } from "../support/auth.js";
 import { gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 import {
   calendarWith,
   createService,
@@ -135,18 +134,11 @@ const PublicCalendar = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let org: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  org = await createOrganization(server.url, "Calendars clinic");
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  org = await server.createOrganization("Calendars clinic");
 });
 
 const create = (input: Record<string, unknown>) =>
@@ -305,7 +297,7 @@ describe("calendars", () => {
       __typename: "NotFoundError",
       entity: "Service",
     });
-    const other = await createOrganization(server.url, "Other");
+    const other = await server.createOrganization("Other");
     const slug = unique("taken");
     const otherService = await createService(server, other);
     const first = await gqlData(

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { scopedClient } from "../../src/db/tenant.js";
 import { graphql } from "../generated/gql.js";
-import {
-  asApiKey,
-  createApiKey,
-  createOrganization,
-  type Headers,
-  type TestOrganization,
-  unique,
-} from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { asApiKey, type Headers, type TestOrganization, unique } from "../support/auth.js";
 import { gql, gqlData } from "../support/graphql.js";
-import { addMember } from "../support/members.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 import {
   addDays,
   anonymousAt,
@@ -110,8 +101,7 @@ const TimeslotsChanged = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let a: TestOrganization;
 let b: TestOrganization;
 let aKey: Headers;
@@ -143,10 +133,8 @@ let bBefore: Awaited<ReturnType<typeof snapshotB>>;
 const expectBUnchanged = async () => expect(await snapshotB()).toEqual(bBefore);
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
-  aKey = asApiKey((await createApiKey(server.url, a, "admin")).key);
+  [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
+  aKey = asApiKey((await server.createApiKey(a, "admin")).key);
   aCalendar = await calendarWith(server, a, { specialists: [{ weeklyHours: weekly("09:00", "12:00") }] });
   bCalendar = await calendarWith(server, b, { specialists: [{ weeklyHours: weekly("09:00", "12:00") }] });
   bPublishedSlug = unique("b-public");
@@ -165,15 +153,11 @@ beforeAll(async () => {
     throw new Error("B's override was not created");
   }
   bOverrideId = override.createScheduleOverride.data.id;
-  const patient = await addMember(server.url, b, "patient");
+  const patient = await server.addMember(b, "patient");
   bHoldToken = (
     await holdSlot(server.url, { calendarId: bCalendar.id, start: `${addDays(monday, 1)}T10:00:00Z` }, patient.headers)
   ).token;
   bBefore = await snapshotB();
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
 });
 
 describe.each([

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { asApiKey, createApiKey, createOrganization, type Headers, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { asApiKey, type Headers, type TestOrganization } from "../support/auth.js";
 import { gql } from "../support/graphql.js";
-import { addMember, type TestMember } from "../support/members.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import type { TestMember } from "../support/members.js";
+import { useTestServer } from "../support/server.js";
 import {
   addDays,
   anonymousAt,
@@ -58,8 +57,7 @@ const DeleteOverride = graphql(`
 
 type Caller = "owner" | "admin" | "staff" | "specialist" | "patient" | "staffKey" | "specialistKey" | "anonymous";
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let org: TestOrganization;
 let headers: Record<Caller, Headers>;
 let specialistMember: TestMember;
@@ -69,32 +67,26 @@ let otherProfile: string;
 let calendar: TestCalendar;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  org = await createOrganization(server.url, "Roles clinic");
+  org = await server.createOrganization("Roles clinic");
   const [admin, staff, patient] = [
-    await addMember(server.url, org, "admin"),
-    await addMember(server.url, org, "staff"),
-    await addMember(server.url, org, "patient"),
+    await server.addMember(org, "admin"),
+    await server.addMember(org, "staff"),
+    await server.addMember(org, "patient"),
   ];
-  specialistMember = await addMember(server.url, org, "specialist");
+  specialistMember = await server.addMember(org, "specialist");
   headers = {
     owner: org.owner,
     admin: admin.headers,
     staff: staff.headers,
     specialist: specialistMember.headers,
     patient: patient.headers,
-    staffKey: asApiKey((await createApiKey(server.url, org, "staff")).key),
-    specialistKey: asApiKey((await createApiKey(server.url, org, "specialist")).key),
+    staffKey: asApiKey((await server.createApiKey(org, "staff")).key),
+    specialistKey: asApiKey((await server.createApiKey(org, "specialist")).key),
     anonymous: anonymousAt("10.40.0.1"),
   };
   ownProfile = await createSpecialist(server, org, { userId: uuidOf(specialistMember.userId) });
   otherProfile = await createSpecialist(server, org);
   calendar = await calendarWith(server, org, { specialists: [{ weeklyHours: weekly("09:00", "12:00") }] });
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
 });
 
 /** What a call answered: the typed result's name, or the GraphQL error code. */

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import type { TestOrganization } from "../support/auth.js";
 import { gql, gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 import { statementRecorder } from "../support/statements.js";
 import {
   addDays,
@@ -25,19 +24,12 @@ const CreateOverride = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
-let org: TestOrganization;
 const recorder = statementRecorder();
+const server = useTestServer({ container: recorder.options });
+let org: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" }, recorder.options);
-  org = await createOrganization(server.url, "Timeslots clinic");
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  org = await server.createOrganization("Timeslots clinic");
 });
 
 /** `date` + `HH:MM` in UTC, as the API prints it for timeZone UTC. */

@@ -1,13 +1,10 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import type { TestOrganization } from "../support/auth.js";
 import { gql, gqlData } from "../support/graphql.js";
-import { startTestS3, type TestS3 } from "../support/s3.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { connectS3, useTestS3 } from "../support/s3.js";
+import { useTestServer } from "../support/server.js";
+import { useTemporaryDirectory } from "../support/temporary-directory.js";
 import { createMember, createService, uuidOf, v1 } from "./fixtures.js";
 
 const CreateAttachment = graphql(`
@@ -31,41 +28,21 @@ const DeleteAttachment = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
-let s3: TestS3;
-let filesDir: string;
+const s3 = useTestS3();
+const files = useTemporaryDirectory("cg-files-");
+const server = useTestServer({ env: () => ({ FILES_DIR: files.path }) });
 let a: TestOrganization;
 let b: TestOrganization;
 
-/** Points the organization's `s3` integration at the local S3 stand-in. */
-async function connectS3(org: TestOrganization) {
-  const response = await v1(server, "PUT", `/v1/organizations/${org.id}/integrations/s3`, org.owner, {
-    config: { bucket: s3.bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true },
-    secrets: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
-  });
-  if (response.status !== 200) throw new Error(JSON.stringify(response.body));
-}
-
 beforeAll(async () => {
-  db = await createTestDatabase();
-  s3 = await startTestS3();
-  filesDir = await mkdtemp(path.join(tmpdir(), "cg-files-"));
-  server = await startTestServer(db, { SERVER_ROLE: "api", FILES_DIR: filesDir });
-  [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
-});
-afterAll(async () => {
-  await server?.close();
-  await s3?.close();
-  await db?.drop();
-  await rm(filesDir, { recursive: true, force: true });
+  [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
 });
 
 const attachment = { fileName: "Knee exercises.pdf", contentType: "application/pdf", sizeBytes: 11 };
 
 describe("service attachments", () => {
   it("stores an attachment on the server's own storage while the organization has no S3 integration", async () => {
-    const org = await createOrganization(server.url, "No S3");
+    const org = await server.createOrganization("No S3");
     const service = await createService(server, org);
     const created = await v1(server, "POST", `/v1/services/${service}/attachments`, org.owner, attachment);
     expect(created.status).toBe(201);
@@ -83,7 +60,7 @@ describe("service attachments", () => {
   });
 
   it("answers a presigned PUT URL on the organization's bucket; the uploaded file downloads from downloadUrl", async () => {
-    await connectS3(a);
+    await connectS3(server.url, s3, a);
     const service = await createService(server, a);
     const created = await v1(server, "POST", `/v1/services/${service}/attachments`, a.owner, attachment);
     expect(created.status).toBe(201);
@@ -149,7 +126,7 @@ describe("service attachments", () => {
   });
 
   it("keeps another organization's attachments out of reach: 404 and nothing changed", async () => {
-    await connectS3(b);
+    await connectS3(server.url, s3, b);
     const theirService = await createService(server, b);
     const theirs = await gqlData(
       server.url,

@@ -1,12 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { buildSchema, parse, validate } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { servicesRoutes } from "../../src/modules/services/routes.js";
 import { graphql } from "../generated/gql.js";
-import { asApiKey, createApiKey, createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { asApiKey, type TestOrganization } from "../support/auth.js";
 import { gql, gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 import { createMember, createPatientUser, createService, createSpecialist, uuidOf, v1 } from "./fixtures.js";
 
 const CreateService = graphql(`
@@ -75,19 +74,12 @@ const SetAddOns = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let a: TestOrganization;
 let b: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
 });
 
 const serviceRows = (org: TestOrganization) =>
@@ -269,7 +261,7 @@ describe("who may manage and read the catalog", () => {
     const staff = await createMember(server, a, "staff");
     const created = await gqlData(server.url, CreateService, { input }, staff.headers);
     expect(created.createService.__typename).toBe("MutationCreateServiceSuccess");
-    const staffKey = await createApiKey(server.url, a, "staff");
+    const staffKey = await server.createApiKey(a, "staff");
     const byKey = await gqlData(
       server.url,
       CreateService,
@@ -296,7 +288,7 @@ describe("who may manage and read the catalog", () => {
   });
 
   it("pages through services by cursor, in name order", async () => {
-    const org = await createOrganization(server.url, "Paging");
+    const org = await server.createOrganization("Paging");
     for (const name of ["Delta", "Alpha", "Charlie", "Bravo", "Echo"]) await createService(server, org, { name });
     const names: string[] = [];
     let after: string | null | undefined;

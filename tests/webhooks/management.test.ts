@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import {
-  asUser,
-  createApiKey,
-  createOrganization,
-  type Headers,
-  type TestOrganization,
-  unique,
-} from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
 import { gql, gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
-import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver.js";
+import { useTestServer } from "../support/server.js";
+import { useWebhookReceiver } from "../support/webhook-receiver.js";
 import { createWebhook, deliveriesOf, eventually, madeDeliveriesOf, touch } from "./fixtures.js";
 
 const Create = graphql(`
@@ -119,25 +111,13 @@ const Revoke = graphql(`
   mutation WebhooksApiRevoke($id: ID!) { revokeApiKey(id: $id) { __typename } }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
-let endpoint: WebhookReceiver;
+const server = useTestServer({
+  worker: true,
+  env: { WEBHOOK_ALLOWED_HOSTS: "127.0.0.1", WEBHOOK_RETRY_SCHEDULE: "100ms" },
+  container: { onQuery: () => statements++ },
+});
+const endpoint = useWebhookReceiver();
 let statements = 0;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(
-    db,
-    { WEBHOOK_ALLOWED_HOSTS: "127.0.0.1", WEBHOOK_RETRY_SCHEDULE: "100ms" },
-    { onQuery: () => statements++ },
-  );
-  endpoint = await startWebhookReceiver();
-});
-afterAll(async () => {
-  await endpoint?.close();
-  await server?.close();
-  await db?.drop();
-});
 
 const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
 
@@ -159,7 +139,7 @@ async function eventsOf(org: TestOrganization, type: string) {
 
 describe("webhook subscriptions", () => {
   it("are created with a whsec_ secret shown once, then listed, read, updated and deleted", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const created = await gqlData(
       server.url,
       Create,
@@ -218,7 +198,7 @@ describe("webhook subscriptions", () => {
   });
 
   it("deleting one removes its delivery log with it", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const webhook = await createWebhook(server.url, org, endpoint.url);
     await gqlData(server.url, Ping, { id: webhook.id }, org.owner);
     await madeDeliveriesOf(server.url, org.owner, webhook.id, 1);
@@ -236,7 +216,7 @@ describe("webhook subscriptions", () => {
     ["the metadata address", "http://169.254.169.254/latest/meta-data", "must be a public endpoint: 169.254.169.254"],
     ["IPv6 loopback", "http://[::1]:8080/hook", "must be a public endpoint: ::1"],
   ])("refuses %s with a ValidationError on input.url and creates nothing", async (_case, url, message) => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const result = await gqlData(server.url, Create, { input: { organizationId: org.id, url } }, org.owner);
     expect(result.createWebhookSubscription).toEqual({
       __typename: "ValidationError",
@@ -257,7 +237,7 @@ describe("webhook subscriptions", () => {
     ["a repeated event type", { eventTypes: ["patient.created", "patient.created"] }, ["input", "eventTypes"]],
     ["a description over 500 characters", { description: "x".repeat(501) }, ["input", "description"]],
   ])("refuses %s", async (_case, input, path) => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const result = await gqlData(
       server.url,
       Create,
@@ -271,7 +251,7 @@ describe("webhook subscriptions", () => {
   });
 
   it("refuses bad input to update, rotate and replay, changing nothing", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const webhook = await createWebhook(server.url, org, endpoint.url);
     const before = await gqlData(server.url, Get, { id: webhook.id }, org.owner);
     const update = await gqlData(
@@ -303,10 +283,10 @@ describe("webhook subscriptions", () => {
   });
 
   it("are managed by owners and admins only", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const webhook = await createWebhook(server.url, org, endpoint.url);
-    const staff = await createApiKey(server.url, org, "staff");
-    const admin = await createApiKey(server.url, org, "admin");
+    const staff = await server.createApiKey(org, "staff");
+    const admin = await server.createApiKey(org, "admin");
     const asStaff = await gql(
       server.url,
       Create,
@@ -323,7 +303,7 @@ describe("webhook subscriptions", () => {
 
 describe("another organization's webhooks", () => {
   it("are not found: A can neither see nor change B's subscriptions, events or deliveries", async () => {
-    const [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
+    const [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
     const aHook = await createWebhook(server.url, a, endpoint.url);
     const bHook = await createWebhook(server.url, b, endpoint.url);
     await touch(server.url, b);
@@ -364,7 +344,7 @@ describe("another organization's webhooks", () => {
 
 describe("the event catalog", () => {
   it("lists every event type with its version and payload JSON Schema", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const { webhookEventTypes } = await gqlData(server.url, EventTypes, {}, org.owner);
     expect(webhookEventTypes.map((t) => t.name)).toEqual(
       expect.arrayContaining([
@@ -401,8 +381,8 @@ describe("the event catalog", () => {
 
 describe("events of existing mutations", () => {
   it("records api_key.created and api_key.revoked, with the key's global id and never the key", async () => {
-    const org = await createOrganization(server.url);
-    const key = await createApiKey(server.url, org, "staff");
+    const org = await server.createOrganization();
+    const key = await server.createApiKey(org, "staff");
     await gqlData(server.url, Revoke, { id: key.id }, org.owner);
     const [created] = await eventsOf(org, "api_key.created");
     expect(created).toMatchObject({ version: 1, data: { apiKeyId: key.id, role: "staff", expiresAt: null } });
@@ -412,7 +392,7 @@ describe("events of existing mutations", () => {
   });
 
   it("records member.added when an invitation is accepted, then member.role_changed and member.removed", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const sub = unique("user_invited");
     const email = `${sub}@example.com`;
     await gqlData(server.url, Invite, { input: { organizationId: org.id, email, role: "staff" } }, org.owner);
@@ -432,7 +412,7 @@ describe("events of existing mutations", () => {
 
 describe("lists without N+1", () => {
   it("reads a subscription's deliveries with their events in the same number of statements for 2 rows or 12", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const webhook = await createWebhook(server.url, org, endpoint.url);
     const { adminDb } = server.services;
     const addDeliveries = async (n: number) => {
@@ -471,7 +451,7 @@ describe("lists without N+1", () => {
 
 describe("/v1 webhook paths", () => {
   it("create, list, get, update, rotate, ping, deliveries, replay, events and delete", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const base = `/v1/organizations/${org.id}`;
     const created = await v1("POST", `${base}/webhooks`, org.owner, {
       url: endpoint.url,
@@ -516,7 +496,7 @@ describe("/v1 webhook paths", () => {
   });
 
   it("answer 422 with the field for bad input, and 404 for another organization's ids", async () => {
-    const [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
+    const [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
     const bHook = await createWebhook(server.url, b, endpoint.url);
     const bad = await v1("POST", `/v1/organizations/${a.id}/webhooks`, a.owner, { url: "http://10.0.0.1/" });
     expect(bad.status).toBe(422);
