@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import { insertAppointment } from "../scheduling/fixtures.js";
 import type { TestOrganization } from "../support/auth.js";
-import { gqlData } from "../support/graphql.js";
+import { globalId, gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
 import {
@@ -12,10 +12,8 @@ import {
   book,
   bookingDay,
   clinicCalendar,
-  globalId,
   patientMember,
   type TestCalendarOf,
-  uuidOf,
 } from "./fixtures.js";
 
 const Agenda = graphql(`

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createPatient, requireOnboardingSteps, updateOrganizationSettings } from "../patients/fixtures.js";
 import { createService } from "../scheduling/fixtures.js";
 import { type TestOrganization, unique } from "../support/auth.js";
-import { gqlData } from "../support/graphql.js";
+import { globalId, gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
 import {
@@ -12,9 +12,7 @@ import {
   book,
   bookingDay,
   clinicCalendar,
-  globalId,
   type TestCalendarOf,
-  uuidOf,
 } from "./fixtures.js";
 
 const server = useTestServer();

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import { anonymousAt, holdSlot, startsOf } from "../scheduling/fixtures.js";
 import { type TestOrganization, unique } from "../support/auth.js";
-import { gqlData } from "../support/graphql.js";
+import { gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import {
   Appointment,
@@ -16,7 +16,6 @@ import {
   clinicCalendar,
   patientMember,
   slotAt,
-  uuidOf,
 } from "./fixtures.js";
 
 const HoldByToken = graphql(`

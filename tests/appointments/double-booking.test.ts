@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymousAt, CreateHold, holdSlot, insertAppointment } from "../scheduling/fixtures.js";
 import type { TestOrganization } from "../support/auth.js";
 import { testEnv } from "../support/env.js";
-import { gqlData } from "../support/graphql.js";
+import { gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
-import { activePatient, at, BookAppointment, book, bookingDay, clinicCalendar, uuidOf } from "./fixtures.js";
+import { activePatient, at, BookAppointment, book, bookingDay, clinicCalendar } from "./fixtures.js";
 
 const server = useTestServer({ env: { HOLD_MAX_PER_CLIENT: "50" } });
 let org: TestOrganization;

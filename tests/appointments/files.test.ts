@@ -2,13 +2,14 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { createMember, createPatientUser, uuidOf, v1 } from "../services/fixtures.js";
+import { createMember, createPatientUser } from "../services/fixtures.js";
 import type { Headers, TestOrganization } from "../support/auth.js";
 import { useTestDatabase } from "../support/database.js";
-import { gqlData } from "../support/graphql.js";
+import { gqlData, uuidOf } from "../support/graphql.js";
 import { connectS3, s3Env, useTestS3 } from "../support/s3.js";
 import { type TestServer, useTestServer } from "../support/server.js";
 import { useTemporaryDirectory } from "../support/temporary-directory.js";
+import { v1 } from "../support/v1.js";
 import { createAppointment } from "./fixtures.js";
 
 const CreateFile = graphql(`
@@ -75,7 +76,7 @@ interface Created {
 
 /** Registers a file through /v1 and answers the created body. */
 async function register(on: TestServer, appointmentId: string, headers: Headers, file = pdf): Promise<Created> {
-  const created = await v1(on, "POST", `/v1/appointments/${appointmentId}/files`, headers, file);
+  const created = await v1(on.url, "POST", `/v1/appointments/${appointmentId}/files`, headers, file);
   if (created.status !== 201) throw new Error(JSON.stringify(created.body));
   return created.body;
 }
@@ -89,10 +90,10 @@ const put = (created: Created, body: string, extra: Record<string, string> = {})
   });
 
 const confirm = (on: TestServer, appointmentId: string, fileId: string, headers: Headers) =>
-  v1(on, "POST", `/v1/appointments/${appointmentId}/files/${fileId}/confirm`, headers);
+  v1(on.url, "POST", `/v1/appointments/${appointmentId}/files/${fileId}/confirm`, headers);
 
 const list = (on: TestServer, appointmentId: string, headers: Headers) =>
-  v1(on, "GET", `/v1/appointments/${appointmentId}/files`, headers);
+  v1(on.url, "GET", `/v1/appointments/${appointmentId}/files`, headers);
 
 describe("appointment files on the local-disk default", () => {
   it("uploads through the signed URL, confirms, lists with a download URL, and downloads the bytes", async () => {
@@ -213,7 +214,7 @@ describe("appointment files on the local-disk default", () => {
   it("refuses a type outside the allowlist, an empty file and one above APPOINTMENT_FILE_MAX_BYTES (422)", async () => {
     const appointment = await createAppointment(server, a);
     const path = `/v1/appointments/${appointment.id}/files`;
-    const html = await v1(server, "POST", path, a.owner, { ...pdf, contentType: "text/html" });
+    const html = await v1(server.url, "POST", path, a.owner, { ...pdf, contentType: "text/html" });
     expect(html.status).toBe(422);
     expect(html.body.error.fields).toEqual([
       {
@@ -221,14 +222,18 @@ describe("appointment files on the local-disk default", () => {
         message: "must be one of application/pdf, image/jpeg, image/png, image/webp, image/heic, text/plain",
       },
     ]);
-    const empty = await v1(server, "POST", path, a.owner, { ...pdf, sizeBytes: 0 });
+    const empty = await v1(server.url, "POST", path, a.owner, { ...pdf, sizeBytes: 0 });
     expect(empty.body.error.fields).toEqual([{ path: ["input", "sizeBytes"], message: "must be at least 1" }]);
-    const large = await v1(server, "POST", path, a.owner, { ...pdf, sizeBytes: MAX_BYTES + 1 });
+    const large = await v1(server.url, "POST", path, a.owner, { ...pdf, sizeBytes: MAX_BYTES + 1 });
     expect(large.status).toBe(422);
     expect(large.body.error.fields).toEqual([
       { path: ["input", "sizeBytes"], message: `must be at most ${MAX_BYTES} bytes` },
     ]);
-    const atMax = await v1(server, "POST", path, a.owner, { ...pdf, contentType: "IMAGE/PNG", sizeBytes: MAX_BYTES });
+    const atMax = await v1(server.url, "POST", path, a.owner, {
+      ...pdf,
+      contentType: "IMAGE/PNG",
+      sizeBytes: MAX_BYTES,
+    });
     expect(atMax.status).toBe(201);
     expect(atMax.body.file.contentType).toBe("image/png");
     expect(
@@ -241,7 +246,12 @@ describe("appointment files on the local-disk default", () => {
     const created = await register(server, appointment.id, a.owner);
     await put(created, bytes);
     const key = new URL(created.uploadUrl).pathname.slice("/files/".length);
-    const deleted = await v1(server, "DELETE", `/v1/appointments/${appointment.id}/files/${created.file.id}`, a.owner);
+    const deleted = await v1(
+      server.url,
+      "DELETE",
+      `/v1/appointments/${appointment.id}/files/${created.file.id}`,
+      a.owner,
+    );
     expect(deleted.status).toBe(204);
     expect(await server.services.adminDb.appointmentFile.count({ where: { id: uuidOf(created.file.id) } })).toBe(0);
     await expect(readFile(path.join(files.path, key))).rejects.toMatchObject({ code: "ENOENT" });
@@ -290,7 +300,7 @@ describe("appointment files on S3", () => {
     expect(await (await fetch(downloadUrl)).text()).toBe(bytes);
 
     const deleted = await v1(
-      s3Server,
+      s3Server.url,
       "DELETE",
       `/v1/appointments/${appointment.id}/files/${created.file.id}`,
       org.owner,

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../scheduling/fixtures.js";
 import type { TestOrganization } from "../support/auth.js";
+import { uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
-import { activePatient, book, clinicCalendar, uuidOf } from "./fixtures.js";
+import { activePatient, book, clinicCalendar } from "./fixtures.js";
 
 const HALF_HOUR = 30 * 60_000;
 

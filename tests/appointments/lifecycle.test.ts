@@ -4,7 +4,7 @@ import { graphql } from "../generated/gql.js";
 import { updateOrganizationSettings } from "../patients/fixtures.js";
 import { holdSlot, startsOf } from "../scheduling/fixtures.js";
 import type { TestOrganization } from "../support/auth.js";
-import { gql, gqlData } from "../support/graphql.js";
+import { gql, gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
 import {
@@ -18,7 +18,6 @@ import {
   clinicCalendar,
   patientMember,
   slotAt,
-  uuidOf,
 } from "./fixtures.js";
 
 const Confirm = graphql(`

@@ -9,10 +9,9 @@ import {
 } from "../../src/modules/appointments/video/schedule-video-room.js";
 import { graphql } from "../generated/gql.js";
 import { useDailyStandIn } from "../support/daily-stand-in.js";
-import { gqlData } from "../support/graphql.js";
+import { globalId, gqlData } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
-import { globalId } from "./fixtures.js";
 import { eventually, type VideoClinic, videoAppointment, videoClinic } from "./video-fixtures.js";
 
 const Join = graphql(`

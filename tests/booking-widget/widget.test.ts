@@ -2,10 +2,10 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clinicCalendar } from "../appointments/fixtures.js";
 import { graphql } from "../generated/gql.js";
-import { anonymousAt, holdSlot, uuidOf } from "../scheduling/fixtures.js";
+import { anonymousAt, holdSlot } from "../scheduling/fixtures.js";
 import { type TestOrganization, unique } from "../support/auth.js";
 import { launchBrowser } from "../support/browser.js";
-import { gqlData } from "../support/graphql.js";
+import { gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 
 const CancelAppointment = graphql(`

@@ -3,7 +3,7 @@ import { at, BookAppointment, bookingDay, clinicCalendar } from "../appointments
 import { createPatient, updateOrganizationSettings } from "../patients/fixtures.js";
 import { createService, createSpecialist } from "../scheduling/fixtures.js";
 import { type TestOrganization, unique } from "../support/auth.js";
-import { gqlData, uuidOf } from "../support/graphql.js";
+import { globalId, gqlData, uuidOf } from "../support/graphql.js";
 import { startTestServer, useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
 
@@ -92,7 +92,7 @@ describe("bad input on /v1 and /graphql", () => {
 describe("nested /v1 paths check every id", () => {
   it("answers 404 for schedule overrides of another organization's specialist, or of none", async () => {
     const foreign = await createSpecialist(server, a);
-    const missing = Buffer.from("Specialist:00000000-0000-4000-8000-000000000000").toString("base64");
+    const missing = globalId("Specialist", "00000000-0000-4000-8000-000000000000");
     for (const id of [foreign, missing]) {
       const response = await v1(server.url, "GET", `/v1/specialists/${id}/schedule-overrides`, b.owner);
       expect(response.status).toBe(404);
@@ -107,7 +107,7 @@ describe("nested /v1 paths check every id", () => {
     expect(created.status).toBe(201);
     const webhookId = created.body.subscription.id;
     expect((await v1(server.url, "GET", `/v1/organizations/${a.id}/webhooks/${webhookId}`, a.owner)).status).toBe(200);
-    const nowhere = Buffer.from("Organization:00000000-0000-4000-8000-000000000000").toString("base64");
+    const nowhere = globalId("Organization", "00000000-0000-4000-8000-000000000000");
     for (const org of [nowhere, b.id]) {
       const response = await v1(server.url, "GET", `/v1/organizations/${org}/webhooks/${webhookId}`, a.owner);
       expect(response.status).toBe(404);

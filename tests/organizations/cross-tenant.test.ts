@@ -1,11 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import { asApiKey, asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
-import { gql, gqlData } from "../support/graphql.js";
+import { gql, gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
-
-/** The uuid inside a Relay global id (`base64("Type:uuid")`). */
-const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
 
 const Snapshot = graphql(`
   query CrossTenantSnapshot($id: ID!) {

@@ -3,13 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { decryptSecrets } from "../../src/modules/organizations/integration-secrets.js";
 import { graphql } from "../generated/gql.js";
 import { asApiKey, asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
-import { gqlData } from "../support/graphql.js";
+import { gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 
 const server = useTestServer();
-
-/** The uuid inside a Relay global id (`base64("Type:uuid")`). */
-const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
 
 const Invite = graphql(`
   mutation MembersInvite($input: InviteMemberInput!) {

@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import { asUser, type Headers, unique } from "../support/auth.js";
-import { gql, gqlData } from "../support/graphql.js";
+import { gql, gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 
 const server = useTestServer();
-
-/** The uuid inside a Relay global id (`base64("Type:uuid")`). */
-const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
 
 const defaultSettings = {
   onboardingSteps: [],

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { scopedClient } from "../../src/db/tenant.js";
 import { graphql } from "../generated/gql.js";
 import type { TestOrganization } from "../support/auth.js";
-import { gql, gqlData, uuidOf } from "../support/graphql.js";
+import { globalId, gql, gqlData, uuidOf } from "../support/graphql.js";
 import type { addMember } from "../support/members.js";
 import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
@@ -159,8 +159,8 @@ describe("creating and changing patients", () => {
 
   it("answers 400, never 500, to an id that is malformed, of another type, or not a uuid", async () => {
     const org = await server.createOrganization();
-    const specialistId = Buffer.from("Specialist:3f1b2c4d-0000-4000-8000-000000000000").toString("base64");
-    for (const id of ["garbage!!", specialistId, Buffer.from("Patient:not-a-uuid").toString("base64")]) {
+    const specialistId = globalId("Specialist", "3f1b2c4d-0000-4000-8000-000000000000");
+    for (const id of ["garbage!!", specialistId, globalId("Patient", "not-a-uuid")]) {
       expect((await v1(server.url, "GET", `/v1/patients/${id}`, org.owner)).status).toBe(400);
       expect((await v1(server.url, "PATCH", `/v1/patients/${id}`, org.owner, { firstName: "X" })).status).toBe(400);
       const result = await gql(server.url, Get, { id }, org.owner);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import type { CreateScheduleOverrideInput } from "../generated/graphql.js";
 import { type TestOrganization, unique } from "../support/auth.js";
-import { gqlData } from "../support/graphql.js";
+import { globalId, gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import {
   calendarWith,
@@ -10,7 +10,6 @@ import {
   createSpecialist,
   insertAppointment,
   setWeeklyHours,
-  uuidOf,
   weekly,
 } from "./fixtures.js";
 
@@ -292,7 +291,7 @@ describe("calendars", () => {
   });
 
   it("answers an unknown service with NotFoundError and a taken slug (of any organization) with ConflictError", async () => {
-    const unknown = Buffer.from("Service:00000000-0000-4000-8000-000000000000").toString("base64");
+    const unknown = globalId("Service", "00000000-0000-4000-8000-000000000000");
     expect(await create({ serviceId: unknown, name: "X" })).toMatchObject({
       __typename: "NotFoundError",
       entity: "Service",

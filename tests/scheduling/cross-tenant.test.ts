@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { scopedClient } from "../../src/db/tenant.js";
 import { graphql } from "../generated/gql.js";
 import { asApiKey, type Headers, type TestOrganization, unique } from "../support/auth.js";
-import { gql, gqlData } from "../support/graphql.js";
+import { gql, gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import {
   addDays,
@@ -14,7 +14,6 @@ import {
   slotsOf,
   type TestCalendar,
   Timeslots,
-  uuidOf,
   weekly,
 } from "./fixtures.js";
 

@@ -2,17 +2,13 @@ import type { PrismaClient } from "../../src/db/prisma.js";
 import { graphql } from "../generated/gql.js";
 import type { WeeklyRangeInput } from "../generated/graphql.js";
 import { type Headers, type TestOrganization, unique } from "../support/auth.js";
-import { gqlData } from "../support/graphql.js";
+import { globalId, gqlData, uuidOf } from "../support/graphql.js";
 
 /** A server to call and the owner connection of its database (a test server, or a process and a client). */
 export interface Api {
   url: string;
   services: { adminDb: PrismaClient };
 }
-
-/** Relay global ids: base64 of `Type:uuid`. */
-export const globalId = (type: string, uuid: string) => Buffer.from(`${type}:${uuid}`).toString("base64");
-export const uuidOf = (id: string) => Buffer.from(id, "base64").toString().split(":")[1] as string;
 
 const DAY = 86_400_000;
 const weekdays = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"] as const;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { announceCalendarChange } from "../../src/modules/scheduling/announce.js";
 import { graphql } from "../generated/gql.js";
 import { type TestOrganization, unique } from "../support/auth.js";
-import { gqlData, type Subscription, subscribe } from "../support/graphql.js";
+import { gqlData, type Subscription, subscribe, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import {
   addDays,
@@ -13,7 +13,6 @@ import {
   nextWeekday,
   type TestCalendar,
   TimeslotsChanged,
-  uuidOf,
   weekly,
 } from "./fixtures.js";
 

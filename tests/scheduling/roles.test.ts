@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import { asApiKey, type Headers, type TestOrganization } from "../support/auth.js";
-import { gql } from "../support/graphql.js";
+import { gql, uuidOf } from "../support/graphql.js";
 import type { TestMember } from "../support/members.js";
 import { useTestServer } from "../support/server.js";
 import {
@@ -14,7 +14,6 @@ import {
   nextWeekday,
   type TestCalendar,
   Timeslots,
-  uuidOf,
   weekly,
 } from "./fixtures.js";
 

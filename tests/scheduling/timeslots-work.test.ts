@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharedExecutionStats } from "../../src/modules/scheduling/shared-results.js";
 import { graphql } from "../generated/gql.js";
 import { type TestOrganization, unique } from "../support/auth.js";
-import { gql, type Subscription, subscribe } from "../support/graphql.js";
+import { gql, type Subscription, subscribe, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import { statementRecorder } from "../support/statements.js";
 import {
@@ -14,7 +14,6 @@ import {
   slotsOf,
   Timeslots,
   TimeslotsChanged,
-  uuidOf,
   weekly,
 } from "./fixtures.js";
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import type { TestOrganization } from "../support/auth.js";
-import { gql, gqlData } from "../support/graphql.js";
+import { globalId, gql, gqlData } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import { statementRecorder } from "../support/statements.js";
 import {
@@ -333,7 +333,7 @@ describe("timeslots: bad input answers a typed error, never a 500", () => {
       },
     });
     expect((await fetch(`${base}?from=2030-01-01&to=2030-01-02`, { headers: org.owner })).status).toBe(400);
-    const unknown = `${server.url}/v1/calendars/${Buffer.from("Calendar:00000000-0000-4000-8000-000000000000").toString("base64")}/timeslots?from=2030-01-01&to=2030-01-02&timeZone=UTC`;
+    const unknown = `${server.url}/v1/calendars/${globalId("Calendar", "00000000-0000-4000-8000-000000000000")}/timeslots?from=2030-01-01&to=2030-01-02&timeZone=UTC`;
     expect((await fetch(unknown, { headers: org.owner })).status).toBe(404);
   });
 
@@ -354,7 +354,7 @@ describe("timeslots: bad input answers a typed error, never a 500", () => {
       server.url,
       Timeslots,
       {
-        calendarId: Buffer.from("Calendar:00000000-0000-4000-8000-000000000000").toString("base64"),
+        calendarId: globalId("Calendar", "00000000-0000-4000-8000-000000000000"),
         from: "2030-01-01",
         to: "2030-01-02",
         timeZone: "UTC",

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import type { TestOrganization } from "../support/auth.js";
-import { gqlData } from "../support/graphql.js";
+import { gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import { statementRecorder } from "../support/statements.js";
-import { uuidOf } from "./fixtures.js";
 
 const ServicesPage = graphql(`
   query CatalogServicesPage($first: Int!) {

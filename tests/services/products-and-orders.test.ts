@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import type { TestOrganization } from "../support/auth.js";
-import { gql, gqlData } from "../support/graphql.js";
+import { gql, gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
-import { createMember, createPatient, createPatientUser, createProduct, uuidOf, v1 } from "./fixtures.js";
+import { v1 } from "../support/v1.js";
+import { createMember, createPatient, createPatientUser, createProduct } from "./fixtures.js";
 
 const UpdateProduct = graphql(`
   mutation CatalogUpdateProduct($id: ID!, $input: UpdateProductInput!) {
@@ -71,7 +72,7 @@ async function order(org: TestOrganization, patientId: string, productId: string
 
 describe("products", () => {
   it("creates, reads and updates a product over /v1", async () => {
-    const created = await v1(server, "POST", "/v1/products", a.owner, {
+    const created = await v1(server.url, "POST", "/v1/products", a.owner, {
       name: "Exercise guide (PDF)",
       kind: "digital",
       sku: "GUIDE-1",
@@ -80,20 +81,20 @@ describe("products", () => {
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ kind: "digital", sku: "GUIDE-1", price: 990, currency: "EUR", active: true });
-    const updated = await v1(server, "PATCH", `/v1/products/${created.body.id}`, a.owner, {
+    const updated = await v1(server.url, "PATCH", `/v1/products/${created.body.id}`, a.owner, {
       price: 1290,
       active: false,
     });
     expect(updated.body).toMatchObject({ price: 1290, active: false, sku: "GUIDE-1" });
-    expect((await v1(server, "GET", `/v1/products/${created.body.id}`, a.owner)).body.price).toBe(1290);
-    const listed = await v1(server, "GET", "/v1/products?active=false&kind=digital", a.owner);
+    expect((await v1(server.url, "GET", `/v1/products/${created.body.id}`, a.owner)).body.price).toBe(1290);
+    const listed = await v1(server.url, "GET", "/v1/products?active=false&kind=digital", a.owner);
     expect(listed.body.data.map((p: { id: string }) => p.id)).toContain(created.body.id);
   });
 
   it("refuses bad products with field paths (422) and a taken SKU with 409, writing nothing", async () => {
     const count = () => server.services.adminDb.product.count({ where: { organizationId: uuidOf(a.id) } });
     const before = await count();
-    const negative = await v1(server, "POST", "/v1/products", a.owner, {
+    const negative = await v1(server.url, "POST", "/v1/products", a.owner, {
       name: "Band",
       kind: "physical",
       price: -1,
@@ -101,28 +102,28 @@ describe("products", () => {
     });
     expect(negative.status).toBe(422);
     expect(negative.body.error.fields).toEqual([{ path: ["input", "price"], message: "must not be negative" }]);
-    const currency = await v1(server, "POST", "/v1/products", a.owner, {
+    const currency = await v1(server.url, "POST", "/v1/products", a.owner, {
       name: "Band",
       kind: "physical",
       price: 1,
       currency: "XYZ",
     });
     expect(currency.body.error.fields[0].path).toEqual(["input", "currency"]);
-    const kind = await v1(server, "POST", "/v1/products", a.owner, {
+    const kind = await v1(server.url, "POST", "/v1/products", a.owner, {
       name: "Band",
       kind: "liquid",
       price: 1,
       currency: "EUR",
     });
     expect(kind.status).toBe(400);
-    await v1(server, "POST", "/v1/products", a.owner, {
+    await v1(server.url, "POST", "/v1/products", a.owner, {
       name: "Band",
       kind: "physical",
       sku: "BAND",
       price: 1,
       currency: "EUR",
     });
-    const taken = await v1(server, "POST", "/v1/products", a.owner, {
+    const taken = await v1(server.url, "POST", "/v1/products", a.owner, {
       name: "Band 2",
       kind: "physical",
       sku: "BAND",
@@ -148,7 +149,7 @@ describe("patient product orders", () => {
   it("computes the total server-side from the product's price, and keeps it when the price changes", async () => {
     const product = await createProduct(server, a, { price: 1299, currency: "GBP" });
     const patient = await createPatient(server, a);
-    const created = await v1(server, "POST", "/v1/patient-product-orders", a.owner, {
+    const created = await v1(server.url, "POST", "/v1/patient-product-orders", a.owner, {
       patientId: patient,
       productId: product,
       quantity: 3,
@@ -179,7 +180,7 @@ describe("patient product orders", () => {
       data: { status: "paid", paidAt: expect.any(String), fulfilledAt: null },
     });
     expect(await step("cancelled")).toMatchObject({ __typename: "ConflictError" });
-    const fulfilled = await v1(server, "PATCH", `/v1/patient-product-orders/${placed.id}`, a.owner, {
+    const fulfilled = await v1(server.url, "PATCH", `/v1/patient-product-orders/${placed.id}`, a.owner, {
       status: "fulfilled",
     });
     expect(fulfilled.body).toMatchObject({
@@ -188,7 +189,9 @@ describe("patient product orders", () => {
       nextStatuses: ["refunded"],
     });
     expect(await step("refunded")).toMatchObject({ data: { status: "refunded", refundedAt: expect.any(String) } });
-    const final = await v1(server, "PATCH", `/v1/patient-product-orders/${placed.id}`, a.owner, { status: "pending" });
+    const final = await v1(server.url, "PATCH", `/v1/patient-product-orders/${placed.id}`, a.owner, {
+      status: "pending",
+    });
     expect(final.status).toBe(409);
     const trail = await server.services.adminDb.auditLog.findMany({
       where: { entityId: uuidOf(placed.id), action: "patient_product_order.update_status" },
@@ -214,20 +217,20 @@ describe("patient product orders", () => {
   it("refuses an inactive product (409), a quantity out of range (422) and an overflowing total (422)", async () => {
     const patient = await createPatient(server, a);
     const inactive = await createProduct(server, a, { active: false });
-    const refused = await v1(server, "POST", "/v1/patient-product-orders", a.owner, {
+    const refused = await v1(server.url, "POST", "/v1/patient-product-orders", a.owner, {
       patientId: patient,
       productId: inactive,
       quantity: 1,
     });
     expect(refused.status).toBe(409);
     const product = await createProduct(server, a, { price: 100_000_000 });
-    const zero = await v1(server, "POST", "/v1/patient-product-orders", a.owner, {
+    const zero = await v1(server.url, "POST", "/v1/patient-product-orders", a.owner, {
       patientId: patient,
       productId: product,
       quantity: 0,
     });
     expect(zero.body.error.fields).toEqual([{ path: ["input", "quantity"], message: "must be at least 1" }]);
-    const huge = await v1(server, "POST", "/v1/patient-product-orders", a.owner, {
+    const huge = await v1(server.url, "POST", "/v1/patient-product-orders", a.owner, {
       patientId: patient,
       productId: product,
       quantity: 100,
@@ -267,12 +270,12 @@ describe("another organization's products and orders", () => {
     const myProduct = await createProduct(server, a);
 
     expect((await gqlData(server.url, Product, { id: theirProduct }, a.owner)).product).toBeNull();
-    expect((await v1(server, "GET", `/v1/products/${theirProduct}`, a.owner)).status).toBe(404);
+    expect((await v1(server.url, "GET", `/v1/products/${theirProduct}`, a.owner)).status).toBe(404);
     expect((await gqlData(server.url, Products, {}, a.owner)).products.edges.map((e) => e.node.id)).not.toContain(
       theirProduct,
     );
     expect((await gqlData(server.url, Order, { id: theirOrder.id }, a.owner)).patientProductOrder).toBeNull();
-    expect((await v1(server, "GET", `/v1/patient-product-orders/${theirOrder.id}`, a.owner)).status).toBe(404);
+    expect((await v1(server.url, "GET", `/v1/patient-product-orders/${theirOrder.id}`, a.owner)).status).toBe(404);
     const filtered = await gqlData(server.url, Orders, { filter: { patientId: theirPatient } }, a.owner);
     expect(filtered.patientProductOrders.edges).toEqual([]);
 
@@ -292,7 +295,9 @@ describe("another organization's products and orders", () => {
       a.owner,
     );
     expect(theirPatientOrder.createPatientProductOrder).toMatchObject({ __typename: "NotFoundError" });
-    const move = await v1(server, "PATCH", `/v1/patient-product-orders/${theirOrder.id}`, a.owner, { status: "paid" });
+    const move = await v1(server.url, "PATCH", `/v1/patient-product-orders/${theirOrder.id}`, a.owner, {
+      status: "paid",
+    });
     expect(move.status).toBe(404);
 
     expect(
@@ -309,7 +314,7 @@ describe("another organization's products and orders", () => {
 
   it("answers an id of another type with 400 on /v1, not a server error", async () => {
     const theirOrder = await order(b, await createPatient(server, b), await createProduct(server, b));
-    const response = await v1(server, "GET", `/v1/products/${theirOrder.id}`, a.owner);
+    const response = await v1(server.url, "GET", `/v1/products/${theirOrder.id}`, a.owner);
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe("BAD_REQUEST");
   });

@@ -4,17 +4,10 @@ import { ConflictError } from "../../src/errors.js";
 import { consumePlanSession } from "../../src/modules/services/patient-plans.js";
 import { graphql } from "../generated/gql.js";
 import type { TestOrganization } from "../support/auth.js";
-import { gql, gqlData } from "../support/graphql.js";
+import { gql, gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
-import {
-  createMember,
-  createPatient,
-  createPatientUser,
-  createProduct,
-  createService,
-  uuidOf,
-  v1,
-} from "./fixtures.js";
+import { v1 } from "../support/v1.js";
+import { createMember, createPatient, createPatientUser, createProduct, createService } from "./fixtures.js";
 
 const CreatePlan = graphql(`
   mutation CatalogCreateServicePlan($input: CreateServicePlanInput!) {
@@ -186,7 +179,7 @@ describe("service plans", () => {
       result.createServicePlan.__typename === "MutationCreateServicePlanSuccess"
         ? result.createServicePlan.data.id
         : "";
-    const got = await v1(server, "GET", `/v1/service-plans/${id}`, a.owner);
+    const got = await v1(server.url, "GET", `/v1/service-plans/${id}`, a.owner);
     expect(got.status).toBe(200);
     const sessions = Object.fromEntries(
       got.body.services.edges.map((e: { sessions: number; node: { id: string } }) => [e.node.id, e.sessions]),
@@ -199,7 +192,7 @@ describe("service plans", () => {
     const physio = await createService(server, a);
     const count = () => server.services.adminDb.servicePlan.count({ where: { organizationId: uuidOf(a.id) } });
     const before = await count();
-    const twice = await v1(server, "POST", "/v1/service-plans", a.owner, {
+    const twice = await v1(server.url, "POST", "/v1/service-plans", a.owner, {
       name: "Twice",
       price: 100,
       currency: "EUR",
@@ -211,7 +204,7 @@ describe("service plans", () => {
     });
     expect(twice.status).toBe(422);
     expect(twice.body.error.fields).toEqual([{ path: ["input", "services", "1"], message: "is listed twice" }]);
-    const zero = await v1(server, "POST", "/v1/service-plans", a.owner, {
+    const zero = await v1(server.url, "POST", "/v1/service-plans", a.owner, {
       name: "Zero",
       price: 100,
       currency: "EUR",
@@ -222,14 +215,14 @@ describe("service plans", () => {
     expect(zero.body.error.fields).toEqual([
       { path: ["input", "services", "0", "sessions"], message: "must be at least 1" },
     ]);
-    const money = await v1(server, "POST", "/v1/service-plans", a.owner, {
+    const money = await v1(server.url, "POST", "/v1/service-plans", a.owner, {
       name: "Money",
       price: 10.5,
       currency: "eur",
       validityDays: 30,
     });
     expect(money.status).toBe(400); // 10.5 is no Int: GraphQL refuses the variables
-    const currency = await v1(server, "POST", "/v1/service-plans", a.owner, {
+    const currency = await v1(server.url, "POST", "/v1/service-plans", a.owner, {
       name: "Money",
       price: 1050,
       currency: "eur",
@@ -287,7 +280,7 @@ describe("patient service plans", () => {
     });
     const patient = await createPatient(server, a);
     const startsAt = new Date("2026-12-01T09:00:00.000Z");
-    const assigned = await v1(server, "POST", `/v1/service-plans/${plan}/assign`, a.owner, {
+    const assigned = await v1(server.url, "POST", `/v1/service-plans/${plan}/assign`, a.owner, {
       patientId: patient,
       startsAt: startsAt.toISOString(),
     });
@@ -312,11 +305,15 @@ describe("patient service plans", () => {
   it("refuses an inactive plan (409) and an archived patient (404)", async () => {
     const inactive = await createPlan(a, [], { active: false });
     const patient = await createPatient(server, a);
-    const refused = await v1(server, "POST", `/v1/service-plans/${inactive}/assign`, a.owner, { patientId: patient });
+    const refused = await v1(server.url, "POST", `/v1/service-plans/${inactive}/assign`, a.owner, {
+      patientId: patient,
+    });
     expect(refused.status).toBe(409);
     const active = await createPlan(a, []);
     await server.services.adminDb.patient.update({ where: { id: uuidOf(patient) }, data: { archivedAt: new Date() } });
-    const archived = await v1(server, "POST", `/v1/service-plans/${active}/assign`, a.owner, { patientId: patient });
+    const archived = await v1(server.url, "POST", `/v1/service-plans/${active}/assign`, a.owner, {
+      patientId: patient,
+    });
     expect(archived.status).toBe(404);
     expect(await server.services.adminDb.patientServicePlan.count({ where: { patientId: uuidOf(patient) } })).toBe(0);
   });
@@ -374,7 +371,7 @@ describe("patient service plans", () => {
     const plan = await createPlan(a, [{ serviceId: physio, sessions: 5 }]);
     const patient = await createPatient(server, a);
     const held = await assign(a, plan, patient);
-    const notIncluded = await v1(server, "POST", `/v1/service-plans/patient-plans/${held.id}/consume`, a.owner, {
+    const notIncluded = await v1(server.url, "POST", `/v1/service-plans/patient-plans/${held.id}/consume`, a.owner, {
       serviceId: other,
     });
     expect(notIncluded).toMatchObject({
@@ -383,7 +380,7 @@ describe("patient service plans", () => {
     });
     const future = await assign(a, plan, patient, new Date(Date.now() + 7 * 86_400_000));
     expect((await consume(a, future.id, physio)).consumePlanSession).toMatchObject({ __typename: "ConflictError" });
-    const cancelled = await v1(server, "POST", `/v1/service-plans/patient-plans/${held.id}/cancel`, a.owner);
+    const cancelled = await v1(server.url, "POST", `/v1/service-plans/patient-plans/${held.id}/cancel`, a.owner);
     expect(cancelled.body).toMatchObject({ status: "cancelled", cancelledAt: expect.any(String) });
     expect((await consume(a, held.id, physio)).consumePlanSession).toMatchObject({
       __typename: "ConflictError",
@@ -455,7 +452,7 @@ describe("patientAccess", () => {
     const telerehab = await createPlan(a, [], { accessGrants: ["telerehab_access"] });
     const held = await assign(a, library, patient);
     await assign(a, telerehab, patient, new Date(Date.now() + 86_400_000)); // starts tomorrow
-    const now = await v1(server, "GET", `/v1/service-plans/access/${patient}`, a.owner);
+    const now = await v1(server.url, "GET", `/v1/service-plans/access/${patient}`, a.owner);
     expect(now.body).toEqual({
       patient: { id: patient },
       grants: ["library_access"],
@@ -508,16 +505,16 @@ describe("another organization's plans, patient plans and patients", () => {
     const myPatient = await createPatient(server, a);
 
     expect((await gqlData(server.url, Plan, { id: theirPlan }, a.owner)).servicePlan).toBeNull();
-    expect((await v1(server, "GET", `/v1/service-plans/${theirPlan}`, a.owner)).status).toBe(404);
+    expect((await v1(server.url, "GET", `/v1/service-plans/${theirPlan}`, a.owner)).status).toBe(404);
     expect((await gqlData(server.url, Plans, {}, a.owner)).servicePlans.edges.map((e) => e.node.id)).not.toContain(
       theirPlan,
     );
     expect((await gqlData(server.url, PatientPlan, { id: theirHeld.id }, a.owner)).patientServicePlan).toBeNull();
-    expect((await v1(server, "GET", `/v1/service-plans/patient-plans/${theirHeld.id}`, a.owner)).status).toBe(404);
+    expect((await v1(server.url, "GET", `/v1/service-plans/patient-plans/${theirHeld.id}`, a.owner)).status).toBe(404);
     const listed = await gqlData(server.url, PatientPlans, { filter: { patientId: theirPatient } }, a.owner);
     expect(listed.patientServicePlans.edges).toEqual([]);
     expect((await gqlData(server.url, Access, { patientId: theirPatient }, a.owner)).patientAccess).toBeNull();
-    expect((await v1(server, "GET", `/v1/service-plans/access/${theirPatient}`, a.owner)).status).toBe(404);
+    expect((await v1(server.url, "GET", `/v1/service-plans/access/${theirPatient}`, a.owner)).status).toBe(404);
 
     const update = await gqlData(server.url, UpdatePlan, { id: theirPlan, input: { name: "Mine now" } }, a.owner);
     expect(update.updateServicePlan).toMatchObject({ __typename: "NotFoundError" });

@@ -4,9 +4,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { servicesRoutes } from "../../src/modules/services/routes.js";
 import { graphql } from "../generated/gql.js";
 import { asApiKey, type TestOrganization } from "../support/auth.js";
-import { gql, gqlData } from "../support/graphql.js";
+import { gql, gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
-import { createMember, createPatientUser, createService, createSpecialist, uuidOf, v1 } from "./fixtures.js";
+import { v1 } from "../support/v1.js";
+import { createMember, createPatientUser, createService, createSpecialist } from "./fixtures.js";
 
 const CreateService = graphql(`
   mutation CatalogCreateService($input: CreateServiceInput!) {
@@ -156,7 +157,7 @@ describe("services and their billing models", () => {
   });
 
   it("answers /v1 with 201 for a valid service and 422 with the same field paths for a bad one", async () => {
-    const created = await v1(server, "POST", "/v1/services", a.owner, {
+    const created = await v1(server.url, "POST", "/v1/services", a.owner, {
       name: "Video consultation",
       durationMinutes: 30,
       deliveryMode: "telehealth",
@@ -164,10 +165,10 @@ describe("services and their billing models", () => {
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: "Video consultation", deliveryMode: "telehealth", listPrice: 2700 });
-    const got = await v1(server, "GET", `/v1/services/${created.body.id}`, a.owner);
+    const got = await v1(server.url, "GET", `/v1/services/${created.body.id}`, a.owner);
     expect(got.body).toMatchObject({ id: created.body.id, pricing: { currency: "USD" } });
 
-    const bad = await v1(server, "POST", "/v1/services", a.owner, {
+    const bad = await v1(server.url, "POST", "/v1/services", a.owner, {
       name: "Hybrid without base",
       durationMinutes: 30,
       deliveryMode: "in_clinic",
@@ -179,7 +180,7 @@ describe("services and their billing models", () => {
       { path: ["input", "pricing", "pricePerSession"], message: "does not apply to hybrid billing" },
       { path: ["input", "pricing", "basePrice"], message: "is required for hybrid billing" },
     ]);
-    const empty = await v1(server, "POST", "/v1/services", a.owner, {
+    const empty = await v1(server.url, "POST", "/v1/services", a.owner, {
       name: " ",
       durationMinutes: 30,
       deliveryMode: "in_clinic",
@@ -187,7 +188,7 @@ describe("services and their billing models", () => {
     });
     expect(empty.status).toBe(422);
     expect(empty.body.error.fields).toEqual([{ path: ["input", "name"], message: "must not be empty" }]);
-    expect((await v1(server, "POST", "/v1/services", a.owner, { name: "No pricing" })).status).toBe(400);
+    expect((await v1(server.url, "POST", "/v1/services", a.owner, { name: "No pricing" })).status).toBe(400);
   });
 
   it("updates only the fields given; a new pricing replaces the old one and is checked as a whole", async () => {
@@ -201,14 +202,14 @@ describe("services and their billing models", () => {
     expect(switched.updateService).toMatchObject({
       data: { listPrice: 2100, pricing: { billingModel: "time_based", pricePerSession: null, pricePerUnit: 700 } },
     });
-    const incomplete = await v1(server, "PATCH", `/v1/services/${id}`, a.owner, {
+    const incomplete = await v1(server.url, "PATCH", `/v1/services/${id}`, a.owner, {
       pricing: { billingModel: "time_based", currency: "EUR", pricePerUnit: 700 },
     });
     expect(incomplete.status).toBe(422);
     expect(incomplete.body.error.fields).toEqual([
       { path: ["input", "pricing", "unitMinutes"], message: "is required for time_based billing" },
     ]);
-    const renamed = await v1(server, "PATCH", `/v1/services/${id}`, a.owner, { name: "Renamed" });
+    const renamed = await v1(server.url, "PATCH", `/v1/services/${id}`, a.owner, { name: "Renamed" });
     expect(renamed.body).toMatchObject({ name: "Renamed", pricing: { billingModel: "time_based", pricePerUnit: 700 } });
   });
 
@@ -234,7 +235,7 @@ describe("services and their billing models", () => {
 
   it("answers a second service with the same name with a conflict (409 on /v1)", async () => {
     await createService(server, a, { name: "Dry needling" });
-    const again = await v1(server, "POST", "/v1/services", a.owner, {
+    const again = await v1(server.url, "POST", "/v1/services", a.owner, {
       name: "Dry needling",
       durationMinutes: 30,
       deliveryMode: "in_clinic",
@@ -321,7 +322,7 @@ describe("who delivers a service, and its add-ons", () => {
         ? result.setServiceSpecialists.data.specialists.edges.map((e) => e.node.id)
         : [];
     expect(ids.sort()).toEqual([s2, s3].sort());
-    const listed = await v1(server, "GET", `/v1/services/${service}/specialists?first=1`, a.owner);
+    const listed = await v1(server.url, "GET", `/v1/services/${service}/specialists?first=1`, a.owner);
     expect(listed.body.data).toHaveLength(1);
     expect(listed.body.pageInfo.hasNextPage).toBe(true);
     const filtered = await gqlData(server.url, Services, { first: 50, filter: { specialistId: s3 } }, a.owner);
@@ -346,7 +347,7 @@ describe("who delivers a service, and its add-ons", () => {
 
   it("sets add-on services, refusing a service as its own add-on", async () => {
     const [main, extra] = [await createService(server, a), await createService(server, a)];
-    const ok = await v1(server, "PUT", `/v1/services/${main}/add-ons`, a.owner, { addOnServiceIds: [extra] });
+    const ok = await v1(server.url, "PUT", `/v1/services/${main}/add-ons`, a.owner, { addOnServiceIds: [extra] });
     expect(ok.status).toBe(200);
     expect(ok.body.addOns.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([extra]);
     const self = await gqlData(server.url, SetAddOns, { input: { serviceId: main, addOnServiceIds: [main] } }, a.owner);
@@ -363,8 +364,8 @@ describe("another organization's services", () => {
   it("are invisible: queries answer null / 404 and lists leave them out", async () => {
     const theirs = await createService(server, b);
     expect((await gqlData(server.url, Service, { id: theirs }, a.owner)).service).toBeNull();
-    expect((await v1(server, "GET", `/v1/services/${theirs}`, a.owner)).status).toBe(404);
-    expect((await v1(server, "GET", `/v1/services/${theirs}/specialists`, a.owner)).status).toBe(404);
+    expect((await v1(server.url, "GET", `/v1/services/${theirs}`, a.owner)).status).toBe(404);
+    expect((await v1(server.url, "GET", `/v1/services/${theirs}/specialists`, a.owner)).status).toBe(404);
     const list = await gqlData(server.url, Services, { first: 100 }, a.owner);
     expect(list.services.edges.map((e) => e.node.id)).not.toContain(theirs);
   });
@@ -375,7 +376,7 @@ describe("another organization's services", () => {
     const mine = await createService(server, a);
     const update = await gqlData(server.url, UpdateService, { id: theirs, input: { name: "Taken over" } }, a.owner);
     expect(update.updateService).toMatchObject({ __typename: "NotFoundError" });
-    expect((await v1(server, "PATCH", `/v1/services/${theirs}`, a.owner, { active: false })).status).toBe(404);
+    expect((await v1(server.url, "PATCH", `/v1/services/${theirs}`, a.owner, { active: false })).status).toBe(404);
     const links = await gqlData(
       server.url,
       SetSpecialists,
@@ -428,13 +429,13 @@ describe("the /v1 catalog routes", () => {
       "/v1/products",
       "/v1/patient-product-orders",
     ]) {
-      const page = await v1(server, "GET", `${path}?first=50`, a.owner);
+      const page = await v1(server.url, "GET", `${path}?first=50`, a.owner);
       expect(page, path).toMatchObject({
         status: 200,
         body: { data: expect.any(Array), pageInfo: { hasNextPage: false } },
       });
     }
-    const services = await v1(server, "GET", "/v1/services?first=1&search=physio", a.owner);
+    const services = await v1(server.url, "GET", "/v1/services?first=1&search=physio", a.owner);
     expect(services.body.data).toHaveLength(1);
   });
 

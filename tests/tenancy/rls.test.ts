@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { inScopedTransaction, scopedClient } from "../../src/db/tenant.js";
 import type { TestOrganization } from "../support/auth.js";
+import { uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 
 const server = useTestServer();
 let a: TestOrganization;
 let b: TestOrganization;
-
-const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
 
 beforeAll(async () => {
   [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import { asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
-import { gql, gqlData } from "../support/graphql.js";
+import { gql, gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import { useWebhookReceiver } from "../support/webhook-receiver.js";
 import { createWebhook, deliveriesOf, eventually, madeDeliveriesOf, touch } from "./fixtures.js";
@@ -118,8 +118,6 @@ const server = useTestServer({
 });
 const endpoint = useWebhookReceiver();
 let statements = 0;
-
-const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
 
 async function v1(method: string, path: string, headers: Headers, body?: unknown) {
   const response = await fetch(`${server.url}${path}`, {
