@@ -4,39 +4,10 @@ import { graphql } from "../generated/gql.js";
 import type { AuditListQueryVariables } from "../generated/graphql.js";
 import { asApiKey, asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
 import { gqlData, uuidOf } from "../support/graphql.js";
+import { InviteMember, UpdateOrganization, UpsertIntegration } from "../support/organization-documents.js";
 import { useTestServer } from "../support/server.js";
 
 const server = useTestServer();
-
-const Update = graphql(`
-  mutation AuditUpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {
-    updateOrganization(id: $id, input: $input) {
-      __typename
-      ... on MutationUpdateOrganizationSuccess { data { id name slug } }
-      ... on Error { code message }
-    }
-  }
-`);
-
-const Invite = graphql(`
-  mutation AuditInvite($input: InviteMemberInput!) {
-    inviteMember(input: $input) {
-      __typename
-      ... on MutationInviteMemberSuccess { data { id } }
-      ... on Error { code message }
-    }
-  }
-`);
-
-const Upsert = graphql(`
-  mutation AuditUpsertIntegration($input: UpsertIntegrationInput!) {
-    upsertIntegration(input: $input) {
-      __typename
-      ... on MutationUpsertIntegrationSuccess { data { id } }
-      ... on Error { code message }
-    }
-  }
-`);
 
 const SendEvent = graphql(`
   mutation AuditSendDiagnosticEvent($message: String!) {
@@ -104,7 +75,12 @@ describe("audit rows of successful mutations", () => {
       "user-agent": "audit-test/1.0",
       "x-forwarded-for": "203.0.113.7, 10.0.0.1",
     };
-    const result = await gqlData(server.url, Update, { id: org.id, input: { name: "Audited, renamed" } }, headers);
+    const result = await gqlData(
+      server.url,
+      UpdateOrganization,
+      { id: org.id, input: { name: "Audited, renamed" } },
+      headers,
+    );
     expect(result.updateOrganization.__typename).toBe("MutationUpdateOrganizationSuccess");
 
     const rows = await rowsOf(org);
@@ -182,7 +158,7 @@ describe("audit rows of successful mutations", () => {
     const secret = `daily_${randomBytes(16).toString("hex")}`;
     const upserted = await gqlData(
       server.url,
-      Upsert,
+      UpsertIntegration,
       {
         input: { organizationId: org.id, provider: "daily", config: { domain: "clinic" }, secrets: { apiKey: secret } },
       },
@@ -253,7 +229,7 @@ describe("audit rows of successful mutations", () => {
     const { key, id } = await server.createApiKey(org, "admin");
     const result = await gqlData(
       server.url,
-      Update,
+      UpdateOrganization,
       { id: org.id, input: { name: "Automated, renamed" } },
       asApiKey(key),
     );
@@ -274,7 +250,7 @@ describe("failed mutations", () => {
     const before = await rowsOf(org);
     const result = await gqlData(
       server.url,
-      Update,
+      UpdateOrganization,
       { id: org.id, input: { name: "Would change", timezone: "Nowhere/Special" } },
       org.owner,
     );
@@ -282,7 +258,7 @@ describe("failed mutations", () => {
     // Also a validation error raised inside the transaction (a new integration needs secrets).
     const upserted = await gqlData(
       server.url,
-      Upsert,
+      UpsertIntegration,
       { input: { organizationId: org.id, provider: "daily", config: { domain: "clinic" } } },
       org.owner,
     );
@@ -304,19 +280,24 @@ describe("failed mutations", () => {
     const before = await rowsOf(org);
     const conflict = await gqlData(
       server.url,
-      Update,
+      UpdateOrganization,
       { id: org.id, input: { name: "Would change", slug: other.slug } },
       org.owner,
     );
     expect(conflict.updateOrganization).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
     const member = await gqlData(
       server.url,
-      Invite,
+      InviteMember,
       { input: { organizationId: org.id, email: `${org.ownerSub}@example.com`, role: "staff" } },
       org.owner,
     );
     expect(member.inviteMember).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
-    const notFound = await gqlData(server.url, Update, { id: other.id, input: { name: "Hijacked" } }, org.owner);
+    const notFound = await gqlData(
+      server.url,
+      UpdateOrganization,
+      { id: other.id, input: { name: "Hijacked" } },
+      org.owner,
+    );
     expect(notFound.updateOrganization).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
 
     expect(await rowsOf(org)).toEqual(before);
@@ -337,20 +318,20 @@ describe("auditLog", () => {
     org = await server.createOrganization("Trail");
     ownerId = await userIdOf(org.ownerSub);
     for (const name of ["Trail 2", "Trail 3"]) {
-      await gqlData(server.url, Update, { id: org.id, input: { name } }, org.owner);
+      await gqlData(server.url, UpdateOrganization, { id: org.id, input: { name } }, org.owner);
     }
     const key = await server.createApiKey(org, "admin");
     apiKeyId = uuidOf(key.id);
-    await gqlData(server.url, Update, { id: org.id, input: { name: "Trail by key" } }, asApiKey(key.key));
+    await gqlData(server.url, UpdateOrganization, { id: org.id, input: { name: "Trail by key" } }, asApiKey(key.key));
     await gqlData(
       server.url,
-      Invite,
+      InviteMember,
       { input: { organizationId: org.id, email: `${unique("invitee")}@example.com`, role: "staff" } },
       org.owner,
     );
     // Another organization's trail never shows up.
     const other = await server.createOrganization("Elsewhere");
-    await gqlData(server.url, Update, { id: other.id, input: { name: "Elsewhere 2" } }, other.owner);
+    await gqlData(server.url, UpdateOrganization, { id: other.id, input: { name: "Elsewhere 2" } }, other.owner);
     entries = (await rowsOf(org)).reverse();
   });
 
@@ -469,7 +450,7 @@ describe("auditLog", () => {
   it("is refused to members who are not owners or admins", async () => {
     const sub = unique("user_staff");
     const email = `${sub}@example.com`;
-    await gqlData(server.url, Invite, { input: { organizationId: org.id, email, role: "staff" } }, org.owner);
+    await gqlData(server.url, InviteMember, { input: { organizationId: org.id, email, role: "staff" } }, org.owner);
     const staff = asUser(sub, { email });
     const response = await v1("/v1/audit-log", staff);
     expect(response.status).toBe(403);

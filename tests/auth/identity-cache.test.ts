@@ -4,16 +4,13 @@ import { graphql } from "../generated/gql.js";
 import { asApiKey, type Headers, type TestOrganization } from "../support/auth.js";
 import { useTestDatabase } from "../support/database.js";
 import { gql, gqlData, uuidOf } from "../support/graphql.js";
+import { RevokeApiKey } from "../support/organization-documents.js";
 import { useServerProcess } from "../support/process.js";
 import { useTestServer } from "../support/server.js";
 
 const Me = graphql(`
   query IdentityCacheMe { me { user { id } activeOrganization { id } role } }
 `);
-const Revoke = graphql(`
-  mutation IdentityCacheRevoke($id: ID!) { revokeApiKey(id: $id) { __typename } }
-`);
-
 const db = useTestDatabase();
 const first = useTestServer({ database: db });
 const second = useServerProcess(db, { SERVER_ROLE: "api" });
@@ -34,7 +31,7 @@ describe("remembered identities, two server processes", () => {
     const { key, id } = await first.createApiKey(org, "staff");
     // The second process has looked the key up (and remembers it).
     for (let i = 0; i < 3; i++) expect((await me(second.url, asApiKey(key))).data?.me?.role).toBe("staff");
-    expect((await gqlData(first.url, Revoke, { id }, org.owner)).revokeApiKey.__typename).toBe(
+    expect((await gqlData(first.url, RevokeApiKey, { id }, org.owner)).revokeApiKey.__typename).toBe(
       "MutationRevokeApiKeySuccess",
     );
     const after = await me(second.url, asApiKey(key));

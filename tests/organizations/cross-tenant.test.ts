@@ -2,6 +2,19 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import { asApiKey, asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
 import { gql, gqlData, uuidOf } from "../support/graphql.js";
+import {
+  CreateApiKey,
+  CreateOrganization,
+  DeleteOrganization,
+  InviteMember,
+  RemoveMember,
+  RevokeApiKey,
+  RevokeInvitation,
+  SwitchOrganization,
+  UpdateMemberRole,
+  UpdateOrganization,
+  UpsertIntegration,
+} from "../support/organization-documents.js";
 import { useTestServer } from "../support/server.js";
 
 const Snapshot = graphql(`
@@ -71,126 +84,6 @@ const Organizations = graphql(`
 const AuditLog = graphql(`
   query CrossTenantAuditLog($filter: AuditLogFilter) {
     auditLog(first: 100, filter: $filter) { edges { node { id action entityType entityId } } }
-  }
-`);
-
-const CreateOrganization = graphql(`
-  mutation CrossTenantCreateOrganization($input: CreateOrganizationInput!) {
-    createOrganization(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on MutationCreateOrganizationSuccess { data { id } }
-    }
-  }
-`);
-
-const UpdateOrganization = graphql(`
-  mutation CrossTenantUpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {
-    updateOrganization(id: $id, input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationUpdateOrganizationSuccess { data { id name } }
-    }
-  }
-`);
-
-const DeleteOrganization = graphql(`
-  mutation CrossTenantDeleteOrganization($id: ID!) {
-    deleteOrganization(id: $id) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationDeleteOrganizationSuccess { data { id } }
-    }
-  }
-`);
-
-const SwitchOrganization = graphql(`
-  mutation CrossTenantSwitchOrganization($organizationId: ID!) {
-    switchOrganization(organizationId: $organizationId) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationSwitchOrganizationSuccess { data { id } }
-    }
-  }
-`);
-
-const InviteMember = graphql(`
-  mutation CrossTenantInviteMember($input: InviteMemberInput!) {
-    inviteMember(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationInviteMemberSuccess { data { id email role } }
-    }
-  }
-`);
-
-const RevokeInvitation = graphql(`
-  mutation CrossTenantRevokeInvitation($id: ID!) {
-    revokeInvitation(id: $id) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationRevokeInvitationSuccess { data { id } }
-    }
-  }
-`);
-
-const UpdateMemberRole = graphql(`
-  mutation CrossTenantUpdateMemberRole($membershipId: ID!, $role: MemberRole!) {
-    updateMemberRole(membershipId: $membershipId, role: $role) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationUpdateMemberRoleSuccess { data { id role } }
-    }
-  }
-`);
-
-const RemoveMember = graphql(`
-  mutation CrossTenantRemoveMember($membershipId: ID!) {
-    removeMember(membershipId: $membershipId) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationRemoveMemberSuccess { data { id } }
-    }
-  }
-`);
-
-const CreateApiKey = graphql(`
-  mutation CrossTenantCreateApiKey($input: CreateApiKeyInput!) {
-    createApiKey(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationCreateApiKeySuccess { data { key apiKey { id } } }
-    }
-  }
-`);
-
-const RevokeApiKey = graphql(`
-  mutation CrossTenantRevokeApiKey($id: ID!) {
-    revokeApiKey(id: $id) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationRevokeApiKeySuccess { data { id revokedAt } }
-    }
-  }
-`);
-
-const UpsertIntegration = graphql(`
-  mutation CrossTenantUpsertIntegration($input: UpsertIntegrationInput!) {
-    upsertIntegration(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationUpsertIntegrationSuccess { data { id provider secretHints } }
-    }
   }
 `);
 

@@ -4,50 +4,18 @@ import { decryptSecrets } from "../../src/modules/organizations/integration-secr
 import { graphql } from "../generated/gql.js";
 import { asApiKey, asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
 import { gqlData, uuidOf } from "../support/graphql.js";
+import {
+  CreateApiKey,
+  InviteMember,
+  RemoveMember,
+  RevokeApiKey,
+  RevokeInvitation,
+  UpdateMemberRole,
+  UpsertIntegration,
+} from "../support/organization-documents.js";
 import { useTestServer } from "../support/server.js";
 
 const server = useTestServer();
-
-const Invite = graphql(`
-  mutation MembersInvite($input: InviteMemberInput!) {
-    inviteMember(input: $input) {
-      __typename
-      ... on MutationInviteMemberSuccess { data { id email role expiresAt } }
-      ... on Error { code message }
-      ... on ValidationError { fields { path message } }
-    }
-  }
-`);
-
-const RevokeInvitation = graphql(`
-  mutation MembersRevokeInvitation($id: ID!) {
-    revokeInvitation(id: $id) {
-      __typename
-      ... on MutationRevokeInvitationSuccess { data { id email } }
-      ... on Error { code message }
-    }
-  }
-`);
-
-const UpdateRole = graphql(`
-  mutation MembersUpdateRole($membershipId: ID!, $role: MemberRole!) {
-    updateMemberRole(membershipId: $membershipId, role: $role) {
-      __typename
-      ... on MutationUpdateMemberRoleSuccess { data { id role user { email } } }
-      ... on Error { code message }
-    }
-  }
-`);
-
-const Remove = graphql(`
-  mutation MembersRemove($membershipId: ID!) {
-    removeMember(membershipId: $membershipId) {
-      __typename
-      ... on MutationRemoveMemberSuccess { data { id role } }
-      ... on Error { code message }
-    }
-  }
-`);
 
 const Team = graphql(`
   query MembersTeam($id: ID!) {
@@ -73,41 +41,9 @@ const KeyMe = graphql(`
   query KeysMe { me { kind role activeOrganization { id } } }
 `);
 
-const CreateKey = graphql(`
-  mutation KeysCreate($input: CreateApiKeyInput!) {
-    createApiKey(input: $input) {
-      __typename
-      ... on MutationCreateApiKeySuccess { data { key apiKey { id name prefix role lastUsedAt expiresAt revokedAt } } }
-      ... on Error { code message }
-      ... on ValidationError { fields { path message } }
-    }
-  }
-`);
-
-const RevokeKey = graphql(`
-  mutation KeysRevoke($id: ID!) {
-    revokeApiKey(id: $id) {
-      __typename
-      ... on MutationRevokeApiKeySuccess { data { id revokedAt } }
-      ... on Error { code message }
-    }
-  }
-`);
-
 const Keys = graphql(`
   query KeysList($id: ID!) {
     organization(id: $id) { apiKeys(first: 50) { edges { node { id name prefix lastUsedAt revokedAt } } } }
-  }
-`);
-
-const Upsert = graphql(`
-  mutation IntegrationsUpsert($input: UpsertIntegrationInput!) {
-    upsertIntegration(input: $input) {
-      __typename
-      ... on MutationUpsertIntegrationSuccess { data { id provider config secretHints } }
-      ... on Error { code message }
-      ... on ValidationError { fields { path message } }
-    }
   }
 `);
 
@@ -136,7 +72,12 @@ const graphqlMe = (headers: Headers) => call("/graphql", headers, { body: { quer
 async function addMember(org: TestOrganization, role: "admin" | "specialist" | "staff" | "patient") {
   const sub = unique(`user_${role}`);
   const email = `${sub}@example.com`;
-  const invited = await gqlData(server.url, Invite, { input: { organizationId: org.id, email, role } }, org.owner);
+  const invited = await gqlData(
+    server.url,
+    InviteMember,
+    { input: { organizationId: org.id, email, role } },
+    org.owner,
+  );
   if (invited.inviteMember.__typename !== "MutationInviteMemberSuccess")
     throw new Error(`inviteMember failed: ${JSON.stringify(invited)}`);
   const headers = asUser(sub, { email });
@@ -152,7 +93,12 @@ describe("invitations", () => {
     const inviting = await server.createOrganization("Inviting");
     const own = await server.createOrganization("Own");
     const email = `${own.ownerSub}@example.com`;
-    await gqlData(server.url, Invite, { input: { organizationId: inviting.id, email, role: "staff" } }, inviting.owner);
+    await gqlData(
+      server.url,
+      InviteMember,
+      { input: { organizationId: inviting.id, email, role: "staff" } },
+      inviting.owner,
+    );
     const me = await gqlData(server.url, Me, {}, own.owner);
     // They keep acting in their own organization, and now belong to the inviting one too.
     expect(me.me.activeOrganization).toEqual({ id: own.id });
@@ -170,7 +116,7 @@ describe("invitations", () => {
     const email = `${sub}@example.com`;
     const result = await gqlData(
       server.url,
-      Invite,
+      InviteMember,
       { input: { organizationId: org.id, email: email.toUpperCase(), role: "specialist" } },
       org.owner,
     );
@@ -214,7 +160,7 @@ describe("invitations", () => {
     const email = `${sub}@example.com`;
     const invited = await gqlData(
       server.url,
-      Invite,
+      InviteMember,
       { input: { organizationId: org.id, email, role: "staff" } },
       org.owner,
     );
@@ -241,7 +187,7 @@ describe("invitations", () => {
     for (const email of [`${org.ownerSub}@example.com`, member.email]) {
       const result = await gqlData(
         server.url,
-        Invite,
+        InviteMember,
         { input: { organizationId: org.id, email, role: "admin" } },
         org.owner,
       );
@@ -266,7 +212,7 @@ describe("invitations", () => {
     const org = await server.createOrganization("Typos");
     const result = await gqlData(
       server.url,
-      Invite,
+      InviteMember,
       { input: { organizationId: org.id, email: "not-an-email", role: "staff" } },
       org.owner,
     );
@@ -283,7 +229,7 @@ describe("members", () => {
     const member = await addMember(org, "staff");
     const result = await gqlData(
       server.url,
-      UpdateRole,
+      UpdateMemberRole,
       { membershipId: member.membershipId, role: "admin" },
       org.owner,
     );
@@ -304,7 +250,7 @@ describe("members", () => {
     const staff = await addMember(org, "staff");
     const byAdmin = await gqlData(
       server.url,
-      UpdateRole,
+      UpdateMemberRole,
       { membershipId: staff.membershipId, role: "owner" },
       admin.headers,
     );
@@ -312,7 +258,12 @@ describe("members", () => {
 
     const team = await gqlData(server.url, Team, { id: org.id }, org.owner);
     const ownerMembership = team.organization?.members.edges.find((e) => e.node.role === "owner")?.node.id as string;
-    const demote = await gqlData(server.url, UpdateRole, { membershipId: ownerMembership, role: "admin" }, org.owner);
+    const demote = await gqlData(
+      server.url,
+      UpdateMemberRole,
+      { membershipId: ownerMembership, role: "admin" },
+      org.owner,
+    );
     expect(demote.updateMemberRole).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
     const roles = await server.services.adminDb.userOrganization.findMany({
       where: { organizationId: uuidOf(org.id) },
@@ -326,7 +277,7 @@ describe("members", () => {
     const member = await addMember(org, "specialist");
     expect((await gqlData(server.url, Me, {}, member.headers)).me.activeOrganization).toEqual({ id: org.id });
 
-    const result = await gqlData(server.url, Remove, { membershipId: member.membershipId }, org.owner);
+    const result = await gqlData(server.url, RemoveMember, { membershipId: member.membershipId }, org.owner);
     expect(result.removeMember).toEqual({
       __typename: "MutationRemoveMemberSuccess",
       data: { id: member.membershipId, role: "specialist" },
@@ -342,7 +293,7 @@ describe("members", () => {
     const org = await server.createOrganization("Solo");
     const team = await gqlData(server.url, Team, { id: org.id }, org.owner);
     const [owner] = team.organization?.members.edges ?? [];
-    const result = await gqlData(server.url, Remove, { membershipId: owner?.node.id as string }, org.owner);
+    const result = await gqlData(server.url, RemoveMember, { membershipId: owner?.node.id as string }, org.owner);
     expect(result.removeMember).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
     expect(await server.services.adminDb.userOrganization.count({ where: { organizationId: uuidOf(org.id) } })).toBe(1);
   });
@@ -357,7 +308,7 @@ describe("API keys", () => {
   async function newKey(role: "admin" | "staff" | "specialist" = "staff", expiresAt?: Date) {
     const result = await gqlData(
       server.url,
-      CreateKey,
+      CreateApiKey,
       { input: { organizationId: org.id, name: `key ${role}`, role, expiresAt: expiresAt?.toISOString() } },
       org.owner,
     );
@@ -420,7 +371,7 @@ describe("API keys", () => {
   it("refuses the very next request after revocation with 401 API_KEY_REVOKED", async () => {
     const { key, apiKey } = await newKey();
     expect((await graphqlMe(asApiKey(key))).status).toBe(200);
-    const revoked = await gqlData(server.url, RevokeKey, { id: apiKey.id }, org.owner);
+    const revoked = await gqlData(server.url, RevokeApiKey, { id: apiKey.id }, org.owner);
     expect(revoked.revokeApiKey).toEqual({
       __typename: "MutationRevokeApiKeySuccess",
       data: { id: apiKey.id, revokedAt: expect.any(String) },
@@ -455,7 +406,7 @@ describe("API keys", () => {
   it("refuses an expiresAt in the past with a ValidationError", async () => {
     const result = await gqlData(
       server.url,
-      CreateKey,
+      CreateApiKey,
       {
         input: {
           organizationId: org.id,
@@ -491,7 +442,7 @@ describe("integrations", () => {
     const apiKey = `daily_${randomBytes(16).toString("hex")}`;
     const response = await call("/graphql", org.owner, {
       body: {
-        query: Upsert.toString(),
+        query: UpsertIntegration.toString(),
         variables: {
           input: { organizationId: org.id, provider: "daily", config: { domain: "clinic" }, secrets: { apiKey } },
         },
@@ -541,7 +492,7 @@ describe("integrations", () => {
     const apiKey = `daily_${randomBytes(16).toString("hex")}`;
     await gqlData(
       server.url,
-      Upsert,
+      UpsertIntegration,
       { input: { organizationId: org.id, provider: "daily", secrets: { apiKey } } },
       org.owner,
     );
@@ -566,7 +517,7 @@ describe("integrations", () => {
     const org = await server.createOrganization("Video typos");
     const badConfig = await gqlData(
       server.url,
-      Upsert,
+      UpsertIntegration,
       {
         input: {
           organizationId: org.id,
@@ -584,7 +535,7 @@ describe("integrations", () => {
     });
     const badSecret = await gqlData(
       server.url,
-      Upsert,
+      UpsertIntegration,
       { input: { organizationId: org.id, provider: "daily", secrets: { apiKey: "short" } } },
       org.owner,
     );
@@ -596,7 +547,7 @@ describe("integrations", () => {
     });
     const unknownSecret = await gqlData(
       server.url,
-      Upsert,
+      UpsertIntegration,
       { input: { organizationId: org.id, provider: "daily", secrets: { apiKey: "long-enough-key", token: "x" } } },
       org.owner,
     );
@@ -626,7 +577,7 @@ describe("integrations", () => {
     const org = await server.createOrganization("No secrets");
     const result = await gqlData(
       server.url,
-      Upsert,
+      UpsertIntegration,
       { input: { organizationId: org.id, provider: "daily", config: { domain: "clinic" } } },
       org.owner,
     );

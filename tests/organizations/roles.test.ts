@@ -2,6 +2,19 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import { asApiKey, asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
 import { type GraphQLResponse, gql, gqlData } from "../support/graphql.js";
+import {
+  CreateApiKey,
+  CreateOrganization,
+  DeleteOrganization,
+  InviteMember,
+  RemoveMember,
+  RevokeApiKey,
+  RevokeInvitation,
+  SwitchOrganization,
+  UpdateMemberRole,
+  UpdateOrganization,
+  UpsertIntegration,
+} from "../support/organization-documents.js";
 import { useTestServer } from "../support/server.js";
 
 type Role = "owner" | "admin" | "specialist" | "staff" | "patient";
@@ -60,96 +73,6 @@ const Organizations = graphql(`
 
 const AuditLog = graphql(`
   query RolesAuditLog { auditLog(first: 100) { edges { node { id action entityType } } } }
-`);
-
-const CreateOrganization = graphql(`
-  mutation RolesCreateOrganization($input: CreateOrganizationInput!) {
-    createOrganization(input: $input) { __typename ... on Error { code message } }
-  }
-`);
-
-const UpdateOrganization = graphql(`
-  mutation RolesUpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {
-    updateOrganization(id: $id, input: $input) { __typename ... on Error { code message } }
-  }
-`);
-
-const DeleteOrganization = graphql(`
-  mutation RolesDeleteOrganization($id: ID!) {
-    deleteOrganization(id: $id) {
-      __typename
-      ... on Error { code message }
-      ... on MutationDeleteOrganizationSuccess { data { id } }
-    }
-  }
-`);
-
-const SwitchOrganization = graphql(`
-  mutation RolesSwitchOrganization($organizationId: ID!) {
-    switchOrganization(organizationId: $organizationId) { __typename ... on Error { code message } }
-  }
-`);
-
-const InviteMember = graphql(`
-  mutation RolesInviteMember($input: InviteMemberInput!) {
-    inviteMember(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on MutationInviteMemberSuccess { data { id role } }
-    }
-  }
-`);
-
-const RevokeInvitation = graphql(`
-  mutation RolesRevokeInvitation($id: ID!) {
-    revokeInvitation(id: $id) { __typename ... on Error { code message } }
-  }
-`);
-
-const UpdateMemberRole = graphql(`
-  mutation RolesUpdateMemberRole($membershipId: ID!, $role: MemberRole!) {
-    updateMemberRole(membershipId: $membershipId, role: $role) {
-      __typename
-      ... on Error { code message }
-      ... on MutationUpdateMemberRoleSuccess { data { id role } }
-    }
-  }
-`);
-
-const RemoveMember = graphql(`
-  mutation RolesRemoveMember($membershipId: ID!) {
-    removeMember(membershipId: $membershipId) {
-      __typename
-      ... on Error { code message }
-      ... on MutationRemoveMemberSuccess { data { id } }
-    }
-  }
-`);
-
-const CreateApiKey = graphql(`
-  mutation RolesCreateApiKey($input: CreateApiKeyInput!) {
-    createApiKey(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on MutationCreateApiKeySuccess { data { apiKey { id } } }
-    }
-  }
-`);
-
-const RevokeApiKey = graphql(`
-  mutation RolesRevokeApiKey($id: ID!) {
-    revokeApiKey(id: $id) { __typename ... on Error { code message } }
-  }
-`);
-
-const UpsertIntegration = graphql(`
-  mutation RolesUpsertIntegration($input: UpsertIntegrationInput!) {
-    upsertIntegration(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on MutationUpsertIntegrationSuccess { data { id } }
-    }
-  }
 `);
 
 const server = useTestServer();
@@ -439,7 +362,7 @@ describe("admins", () => {
     const deleted = await gqlData(server.url, DeleteOrganization, { id: doomed.id }, doomed.owner);
     expect(deleted.deleteOrganization).toEqual({
       __typename: "MutationDeleteOrganizationSuccess",
-      data: { id: doomed.id },
+      data: { id: doomed.id, slug: doomed.slug },
     });
     expect(await gqlData(server.url, OrganizationName, { id: doomed.id }, doomed.owner)).toEqual({
       organization: null,

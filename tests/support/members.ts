@@ -2,12 +2,7 @@ import type { MemberRole } from "../../src/identity/roles.js";
 import { graphql } from "../generated/gql.js";
 import { asUser, type Headers, type TestOrganization, unique } from "./auth.js";
 import { gqlData } from "./graphql.js";
-
-const InviteMember = graphql(`
-  mutation FixtureInviteMember($input: InviteMemberInput!) {
-    inviteMember(input: $input) { __typename ... on Error { message } }
-  }
-`);
+import { InviteMember } from "./organization-documents.js";
 
 const MeUser = graphql(`
   query FixtureMeUser { me { role user { id } } }

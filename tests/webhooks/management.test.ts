@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import { asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
 import { gql, gqlData, uuidOf } from "../support/graphql.js";
+import { InviteMember, RemoveMember, RevokeApiKey, UpdateMemberRole } from "../support/organization-documents.js";
 import { useTestServer } from "../support/server.js";
 import { useWebhookReceiver } from "../support/webhook-receiver.js";
 import { createWebhook, deliveriesOf, eventually, madeDeliveriesOf, touch } from "./fixtures.js";
@@ -93,24 +94,9 @@ const DeliveriesWithEvents = graphql(`
     }
   }
 `);
-const Invite = graphql(`
-  mutation WebhooksApiInvite($input: InviteMemberInput!) { inviteMember(input: $input) { __typename } }
-`);
 const Me = graphql(`
   query WebhooksApiMe { me { memberships(first: 5) { edges { node { id organization { id } } } } } }
 `);
-const ChangeRole = graphql(`
-  mutation WebhooksApiChangeRole($membershipId: ID!, $role: MemberRole!) {
-    updateMemberRole(membershipId: $membershipId, role: $role) { __typename }
-  }
-`);
-const Remove = graphql(`
-  mutation WebhooksApiRemove($membershipId: ID!) { removeMember(membershipId: $membershipId) { __typename } }
-`);
-const Revoke = graphql(`
-  mutation WebhooksApiRevoke($id: ID!) { revokeApiKey(id: $id) { __typename } }
-`);
-
 const server = useTestServer({
   worker: true,
   env: { WEBHOOK_ALLOWED_HOSTS: "127.0.0.1", WEBHOOK_RETRY_SCHEDULE: "100ms" },
@@ -381,7 +367,7 @@ describe("events of existing mutations", () => {
   it("records api_key.created and api_key.revoked, with the key's global id and never the key", async () => {
     const org = await server.createOrganization();
     const key = await server.createApiKey(org, "staff");
-    await gqlData(server.url, Revoke, { id: key.id }, org.owner);
+    await gqlData(server.url, RevokeApiKey, { id: key.id }, org.owner);
     const [created] = await eventsOf(org, "api_key.created");
     expect(created).toMatchObject({ version: 1, data: { apiKeyId: key.id, role: "staff", expiresAt: null } });
     expect(JSON.stringify(created)).not.toContain(key.key);
@@ -393,11 +379,11 @@ describe("events of existing mutations", () => {
     const org = await server.createOrganization();
     const sub = unique("user_invited");
     const email = `${sub}@example.com`;
-    await gqlData(server.url, Invite, { input: { organizationId: org.id, email, role: "staff" } }, org.owner);
+    await gqlData(server.url, InviteMember, { input: { organizationId: org.id, email, role: "staff" } }, org.owner);
     const me = await gqlData(server.url, Me, {}, asUser(sub, { email }));
     const membershipId = me.me.memberships.edges[0]?.node.id ?? "";
-    await gqlData(server.url, ChangeRole, { membershipId, role: "specialist" }, org.owner);
-    await gqlData(server.url, Remove, { membershipId }, org.owner);
+    await gqlData(server.url, UpdateMemberRole, { membershipId, role: "specialist" }, org.owner);
+    await gqlData(server.url, RemoveMember, { membershipId }, org.owner);
 
     const [added] = await eventsOf(org, "member.added");
     expect(added?.data).toMatchObject({ membershipId, role: "staff", userId: expect.any(String) });
