@@ -12,6 +12,7 @@ import { useDailyStandIn } from "../support/daily-stand-in.js";
 import { globalId, gqlData } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
+import { CancelAppointment } from "./documents.js";
 import { eventually, type VideoClinic, videoAppointment, videoClinic } from "./video-fixtures.js";
 
 const Join = graphql(`
@@ -340,10 +341,6 @@ const BookVideo = graphql(`
     bookAppointment(input: $input) { __typename ... on MutationBookAppointmentSuccess { data { appointmentId } } ... on Error { code message } }
   }
 `);
-const CancelVideo = graphql(`
-  mutation VideoCancel($id: ID!) { cancelAppointment(id: $id) { __typename } }
-`);
-
 describe("booking and cancelling through the API", () => {
   it("a booked telehealth appointment gets its room from the job; cancelling it deletes the room", async () => {
     const c = await clinic();
@@ -380,7 +377,7 @@ describe("booking and cancelling through the API", () => {
     const { node } = await gqlData(server.url, AppointmentVideo, { id }, c.org.owner);
     expect(node).toMatchObject({ videoRoomUrl: daily.roomsOf(c.apiKey)[0]?.url });
 
-    await gqlData(server.url, CancelVideo, { id }, c.org.owner);
+    await gqlData(server.url, CancelAppointment, { id }, c.org.owner);
     expect(await eventually(async () => daily.roomsOf(c.apiKey).length === 0, 10_000)).toBe(true);
   });
 });

@@ -1,18 +1,12 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CancelAppointment } from "../appointments/documents.js";
 import { clinicCalendar } from "../appointments/fixtures.js";
-import { graphql } from "../generated/gql.js";
 import { anonymousAt, holdSlot } from "../scheduling/fixtures.js";
 import { type TestOrganization, unique } from "../support/auth.js";
 import { launchBrowser } from "../support/browser.js";
 import { gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
-
-const CancelAppointment = graphql(`
-  mutation WidgetTestCancelAppointment($id: ID!, $reason: String) {
-    cancelAppointment(id: $id, reason: $reason) { __typename ... on Error { code message } }
-  }
-`);
 
 const server = useTestServer();
 let org: TestOrganization;

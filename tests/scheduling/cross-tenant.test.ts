@@ -5,6 +5,19 @@ import { asApiKey, type Headers, type TestOrganization, unique } from "../suppor
 import { gql, gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import {
+  AttachCalendarSpecialist,
+  CreateCalendar,
+  CreateScheduleOverride,
+  DeleteCalendar,
+  DeleteScheduleOverride,
+  DetachCalendarSpecialist,
+  ExtendHold,
+  ReleaseHold,
+  SetWeeklyHours,
+  UpdateCalendar,
+  UpdateScheduleOverride,
+} from "./documents.js";
+import {
   addDays,
   anonymousAt,
   CreateHold,
@@ -32,68 +45,6 @@ const PublicCalendar = graphql(`
   query CrossTenantPublicCalendar($slug: String!) { publicCalendar(slug: $slug) { id } }
 `);
 
-const CreateCalendar = graphql(`
-  mutation CrossTenantCreateCalendar($input: CreateCalendarInput!) {
-    createCalendar(input: $input) { __typename ... on Error { code message } ... on NotFoundError { entity } }
-  }
-`);
-const UpdateCalendar = graphql(`
-  mutation CrossTenantUpdateCalendar($id: ID!, $input: UpdateCalendarInput!) {
-    updateCalendar(id: $id, input: $input) { __typename ... on Error { code message } ... on NotFoundError { entity } }
-  }
-`);
-const DeleteCalendar = graphql(`
-  mutation CrossTenantDeleteCalendar($id: ID!) {
-    deleteCalendar(id: $id) { __typename ... on Error { code message } ... on NotFoundError { entity } }
-  }
-`);
-const Attach = graphql(`
-  mutation CrossTenantAttach($input: AttachCalendarSpecialistInput!) {
-    attachCalendarSpecialist(input: $input) { __typename ... on Error { code message } ... on NotFoundError { entity } }
-  }
-`);
-const Detach = graphql(`
-  mutation CrossTenantDetach($calendarId: ID!, $specialistId: ID!) {
-    detachCalendarSpecialist(calendarId: $calendarId, specialistId: $specialistId) {
-      __typename ... on Error { code message } ... on NotFoundError { entity }
-    }
-  }
-`);
-const SetWeeklyHours = graphql(`
-  mutation CrossTenantSetWeeklyHours($input: SetWeeklyHoursInput!) {
-    setWeeklyHours(input: $input) { __typename ... on Error { code message } ... on NotFoundError { entity } }
-  }
-`);
-const CreateOverride = graphql(`
-  mutation CrossTenantCreateOverride($input: CreateScheduleOverrideInput!) {
-    createScheduleOverride(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationCreateScheduleOverrideSuccess { data { id } }
-    }
-  }
-`);
-const UpdateOverride = graphql(`
-  mutation CrossTenantUpdateOverride($id: ID!, $input: UpdateScheduleOverrideInput!) {
-    updateScheduleOverride(id: $id, input: $input) { __typename ... on Error { code message } ... on NotFoundError { entity } }
-  }
-`);
-const DeleteOverride = graphql(`
-  mutation CrossTenantDeleteOverride($id: ID!) {
-    deleteScheduleOverride(id: $id) { __typename ... on Error { code message } ... on NotFoundError { entity } }
-  }
-`);
-const ExtendHold = graphql(`
-  mutation CrossTenantExtendHold($token: String!) {
-    extendHold(token: $token) { __typename ... on Error { code message } ... on NotFoundError { entity } }
-  }
-`);
-const ReleaseHold = graphql(`
-  mutation CrossTenantReleaseHold($token: String!) {
-    releaseHold(token: $token) { __typename ... on Error { code message } ... on NotFoundError { entity } }
-  }
-`);
 const TimeslotsChanged = graphql(`
   subscription CrossTenantTimeslotsChanged($calendarId: ID!, $from: String!, $to: String!, $timeZone: String!) {
     timeslotsChanged(calendarId: $calendarId, from: $from, to: $to, timeZone: $timeZone) { reason }
@@ -144,7 +95,7 @@ beforeAll(async () => {
   bPrivateSlugless = unique("never");
   const override = await gqlData(
     server.url,
-    CreateOverride,
+    CreateScheduleOverride,
     { input: { specialistId: bCalendar.specialistIds[0] as string, date: monday, ranges: [] } },
     b.owner,
   );
@@ -220,27 +171,40 @@ describe.each([
       ).updateCalendar,
       deleteCalendar: (await gqlData(server.url, DeleteCalendar, { id: bCalendar.id }, h)).deleteCalendar,
       attachToB: (
-        await gqlData(server.url, Attach, { input: { calendarId: bCalendar.id, specialistId: aSpecialist } }, h)
+        await gqlData(
+          server.url,
+          AttachCalendarSpecialist,
+          { input: { calendarId: bCalendar.id, specialistId: aSpecialist } },
+          h,
+        )
       ).attachCalendarSpecialist,
       attachB: (
-        await gqlData(server.url, Attach, { input: { calendarId: aCalendar.id, specialistId: bSpecialist } }, h)
+        await gqlData(
+          server.url,
+          AttachCalendarSpecialist,
+          { input: { calendarId: aCalendar.id, specialistId: bSpecialist } },
+          h,
+        )
       ).attachCalendarSpecialist,
-      detach: (await gqlData(server.url, Detach, { calendarId: bCalendar.id, specialistId: bSpecialist }, h))
-        .detachCalendarSpecialist,
+      detach: (
+        await gqlData(server.url, DetachCalendarSpecialist, { calendarId: bCalendar.id, specialistId: bSpecialist }, h)
+      ).detachCalendarSpecialist,
       setWeeklyHours: (
         await gqlData(server.url, SetWeeklyHours, { input: { specialistId: bSpecialist, ranges: [] } }, h)
       ).setWeeklyHours,
       createOverride: (
         await gqlData(
           server.url,
-          CreateOverride,
+          CreateScheduleOverride,
           { input: { specialistId: bSpecialist, date: addDays(monday, 3), ranges: [] } },
           h,
         )
       ).createScheduleOverride,
-      updateOverride: (await gqlData(server.url, UpdateOverride, { id: bOverrideId, input: { reason: "x" } }, h))
-        .updateScheduleOverride,
-      deleteOverride: (await gqlData(server.url, DeleteOverride, { id: bOverrideId }, h)).deleteScheduleOverride,
+      updateOverride: (
+        await gqlData(server.url, UpdateScheduleOverride, { id: bOverrideId, input: { reason: "x" } }, h)
+      ).updateScheduleOverride,
+      deleteOverride: (await gqlData(server.url, DeleteScheduleOverride, { id: bOverrideId }, h))
+        .deleteScheduleOverride,
       holdB: (
         await gqlData(server.url, CreateHold, { input: { calendarId: bCalendar.id, start: `${monday}T09:00:00Z` } }, h)
       ).createHold,

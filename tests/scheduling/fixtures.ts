@@ -3,6 +3,7 @@ import { graphql } from "../generated/gql.js";
 import type { WeeklyRangeInput } from "../generated/graphql.js";
 import { type Headers, type TestOrganization, unique } from "../support/auth.js";
 import { globalId, gqlData, uuidOf } from "../support/graphql.js";
+import { AttachCalendarSpecialist, CreateCalendar, SetWeeklyHours } from "./documents.js";
 
 /** A server to call and the owner connection of its database (a test server, or a process and a client). */
 export interface Api {
@@ -66,33 +67,6 @@ export async function createSpecialist(
   return globalId("Specialist", specialist.id);
 }
 
-const CreateCalendar = graphql(`
-  mutation SchedulingFixtureCreateCalendar($input: CreateCalendarInput!) {
-    createCalendar(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on ValidationError { fields { path message } }
-      ... on MutationCreateCalendarSuccess { data { id } }
-    }
-  }
-`);
-
-const Attach = graphql(`
-  mutation SchedulingFixtureAttach($input: AttachCalendarSpecialistInput!) {
-    attachCalendarSpecialist(input: $input) { __typename ... on Error { code message } }
-  }
-`);
-
-const SetWeeklyHours = graphql(`
-  mutation SchedulingFixtureSetWeeklyHours($input: SetWeeklyHoursInput!) {
-    setWeeklyHours(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on ValidationError { fields { path message } }
-    }
-  }
-`);
-
 export interface CalendarSetup {
   /** Calendar settings other than the service (name defaults to a unique one). */
   calendar?: Record<string, unknown>;
@@ -125,7 +99,7 @@ export async function calendarWith(server: Api, org: TestOrganization, setup: Ca
     await setWeeklyHours(server.url, org.owner, specialistId, s.weeklyHours);
     const attached = await gqlData(
       server.url,
-      Attach,
+      AttachCalendarSpecialist,
       { input: { calendarId, specialistId, weight: s.weight } },
       org.owner,
     );

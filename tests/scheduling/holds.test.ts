@@ -3,6 +3,7 @@ import { graphql } from "../generated/gql.js";
 import { type TestOrganization, unique } from "../support/auth.js";
 import { globalId, gql, gqlData, uuidOf } from "../support/graphql.js";
 import { startTestServer, useTestServer } from "../support/server.js";
+import { ExtendHold, ReleaseHold } from "./documents.js";
 import {
   addDays,
   anonymousAt,
@@ -17,24 +18,6 @@ import {
   weekly,
 } from "./fixtures.js";
 
-const ExtendHold = graphql(`
-  mutation HoldsExtend($token: String!) {
-    extendHold(token: $token) {
-      __typename
-      ... on MutationExtendHoldSuccess { data { token expiresAt } }
-      ... on NotFoundError { entity }
-    }
-  }
-`);
-const ReleaseHold = graphql(`
-  mutation HoldsRelease($token: String!) {
-    releaseHold(token: $token) {
-      __typename
-      ... on MutationReleaseHoldSuccess { data { token start } }
-      ... on NotFoundError { entity }
-    }
-  }
-`);
 const HoldByToken = graphql(`
   query HoldsHold($token: String!) { hold(token: $token) { token start end specialistId calendarId } }
 `);

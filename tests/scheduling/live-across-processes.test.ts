@@ -5,6 +5,7 @@ import { createOrganization, type TestOrganization, unique } from "../support/au
 import { useTestDatabase } from "../support/database.js";
 import { gqlData, subscribe } from "../support/graphql.js";
 import { useServerProcess } from "../support/process.js";
+import { ReleaseHold } from "./documents.js";
 import { addDays, anonymousAt, calendarWith, holdSlot, nextWeekday, weekly } from "./fixtures.js";
 
 const Watch = graphql(`
@@ -15,10 +16,6 @@ const Watch = graphql(`
     }
   }
 `);
-const Release = graphql(`
-  mutation AcrossProcessesRelease($token: String!) { releaseHold(token: $token) { __typename } }
-`);
-
 const db = useTestDatabase();
 // Both serve the API and sweep expired holds; holds live in the shared Redis.
 const first = useServerProcess(db, { SERVER_ROLE: "api", HOLD_TTL_SECONDS: "2" });
@@ -58,7 +55,7 @@ describe("timeslotsChanged across two server processes", () => {
         reason: "HOLD_CREATED",
         changed: [{ start: slot("09:00"), availableSpecialists: 0 }],
       });
-      await gqlData(second.url, Release, { token: hold.token }, visitor);
+      await gqlData(second.url, ReleaseHold, { token: hold.token }, visitor);
       expect((await subscription.next()).timeslotsChanged).toEqual({
         reason: "HOLD_RELEASED",
         changed: [{ start: slot("09:00"), availableSpecialists: 1 }],

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { announceCalendarChange } from "../../src/modules/scheduling/announce.js";
-import { graphql } from "../generated/gql.js";
 import { type TestOrganization, unique } from "../support/auth.js";
 import { gqlData, type Subscription, subscribe, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
+import { ReleaseHold } from "./documents.js";
 import {
   addDays,
   anonymousAt,
@@ -15,10 +15,6 @@ import {
   TimeslotsChanged,
   weekly,
 } from "./fixtures.js";
-
-const ReleaseHold = graphql(`
-  mutation LiveReleaseHold($token: String!) { releaseHold(token: $token) { __typename } }
-`);
 
 const server = useTestServer({ env: { HOLD_TTL_SECONDS: "1" } });
 let org: TestOrganization;

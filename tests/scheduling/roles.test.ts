@@ -5,6 +5,16 @@ import { gql, uuidOf } from "../support/graphql.js";
 import type { TestMember } from "../support/members.js";
 import { useTestServer } from "../support/server.js";
 import {
+  AttachCalendarSpecialist,
+  CreateCalendar,
+  CreateScheduleOverride,
+  DeleteCalendar,
+  DeleteScheduleOverride,
+  DetachCalendarSpecialist,
+  SetWeeklyHours,
+  UpdateCalendar,
+} from "./documents.js";
+import {
   addDays,
   anonymousAt,
   CreateHold,
@@ -17,23 +27,6 @@ import {
   weekly,
 } from "./fixtures.js";
 
-const CreateCalendar = graphql(`
-  mutation RolesCreateCalendar($input: CreateCalendarInput!) { createCalendar(input: $input) { __typename } }
-`);
-const UpdateCalendar = graphql(`
-  mutation RolesUpdateCalendar($id: ID!, $input: UpdateCalendarInput!) { updateCalendar(id: $id, input: $input) { __typename } }
-`);
-const Attach = graphql(`
-  mutation RolesAttach($input: AttachCalendarSpecialistInput!) { attachCalendarSpecialist(input: $input) { __typename } }
-`);
-const Detach = graphql(`
-  mutation RolesDetach($calendarId: ID!, $specialistId: ID!) {
-    detachCalendarSpecialist(calendarId: $calendarId, specialistId: $specialistId) { __typename }
-  }
-`);
-const DeleteCalendar = graphql(`
-  mutation RolesDeleteCalendar($id: ID!) { deleteCalendar(id: $id) { __typename } }
-`);
 const ReadCalendars = graphql(`
   query RolesReadCalendars($id: ID!, $specialistId: ID!) {
     calendar(id: $id) { id }
@@ -42,18 +35,6 @@ const ReadCalendars = graphql(`
     scheduleOverrides(specialistId: $specialistId, first: 10) { edges { node { id } } }
   }
 `);
-const SetWeeklyHours = graphql(`
-  mutation RolesSetWeeklyHours($input: SetWeeklyHoursInput!) { setWeeklyHours(input: $input) { __typename } }
-`);
-const CreateOverride = graphql(`
-  mutation RolesCreateOverride($input: CreateScheduleOverrideInput!) {
-    createScheduleOverride(input: $input) { __typename ... on MutationCreateScheduleOverrideSuccess { data { id } } }
-  }
-`);
-const DeleteOverride = graphql(`
-  mutation RolesDeleteOverride($id: ID!) { deleteScheduleOverride(id: $id) { __typename } }
-`);
-
 type Caller = "owner" | "admin" | "staff" | "specialist" | "patient" | "staffKey" | "specialistKey" | "anonymous";
 
 const server = useTestServer();
@@ -115,10 +96,10 @@ describe("calendar management: owners, admins and staff (users or keys)", () => 
       "MutationUpdateCalendarSuccess",
     );
     const link = { calendarId: own.id, specialistId: otherProfile };
-    expect(outcome(await gql(server.url, Attach, { input: link }, headers[caller]))).toBe(
+    expect(outcome(await gql(server.url, AttachCalendarSpecialist, { input: link }, headers[caller]))).toBe(
       "MutationAttachCalendarSpecialistSuccess",
     );
-    expect(outcome(await gql(server.url, Detach, link, headers[caller]))).toBe(
+    expect(outcome(await gql(server.url, DetachCalendarSpecialist, link, headers[caller]))).toBe(
       "MutationDetachCalendarSpecialistSuccess",
     );
     expect(outcome(await gql(server.url, DeleteCalendar, { id: own.id }, headers[caller]))).toBe(
@@ -133,10 +114,10 @@ describe("calendar management: owners, admins and staff (users or keys)", () => 
     for (const result of [
       await gql(server.url, CreateCalendar, { input: { serviceId, name: "x" } }, headers[caller]),
       await gql(server.url, UpdateCalendar, { id: calendar.id, input: { name: "x" } }, headers[caller]),
-      await gql(server.url, Attach, { input: link }, headers[caller]),
+      await gql(server.url, AttachCalendarSpecialist, { input: link }, headers[caller]),
       await gql(
         server.url,
-        Detach,
+        DetachCalendarSpecialist,
         { calendarId: calendar.id, specialistId: calendar.specialistIds[0] as string },
         headers[caller],
       ),
@@ -177,7 +158,7 @@ describe("weekly hours and overrides: managers for anyone, a specialist for them
       headers[caller],
     );
   const override = (caller: Caller, specialistId: string, date: string) =>
-    gql(server.url, CreateOverride, { input: { specialistId, date, ranges: [] } }, headers[caller]);
+    gql(server.url, CreateScheduleOverride, { input: { specialistId, date, ranges: [] } }, headers[caller]);
 
   it.each(managers)("%s sets anyone's", async (caller) => {
     expect(outcome(await set(caller, otherProfile))).toBe("MutationSetWeeklyHoursSuccess");
@@ -193,7 +174,7 @@ describe("weekly hours and overrides: managers for anyone, a specialist for them
       created.data?.createScheduleOverride.__typename === "MutationCreateScheduleOverrideSuccess"
         ? created.data.createScheduleOverride.data.id
         : "";
-    expect(outcome(await gql(server.url, DeleteOverride, { id }, headers.specialist))).toBe(
+    expect(outcome(await gql(server.url, DeleteScheduleOverride, { id }, headers.specialist))).toBe(
       "MutationDeleteScheduleOverrideSuccess",
     );
   });

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { graphql } from "../generated/gql.js";
 import type { TestOrganization } from "../support/auth.js";
 import { globalId, gql, gqlData } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import { statementRecorder } from "../support/statements.js";
+import { CreateScheduleOverride } from "./documents.js";
 import {
   addDays,
   calendarWith,
@@ -17,12 +17,6 @@ import {
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-
-const CreateOverride = graphql(`
-  mutation TimeslotsCreateOverride($input: CreateScheduleOverrideInput!) {
-    createScheduleOverride(input: $input) { __typename ... on Error { code message } }
-  }
-`);
 
 const recorder = statementRecorder();
 const server = useTestServer({ container: recorder.options });
@@ -109,7 +103,7 @@ describe("timeslots through the API", () => {
       { specialistId, date: monday, ranges: [] },
       { specialistId, date: tuesday, ranges: [{ start: "14:00", end: "15:00" }], reason: "afternoon clinic" },
     ]) {
-      const created = await gqlData(server.url, CreateOverride, { input }, org.owner);
+      const created = await gqlData(server.url, CreateScheduleOverride, { input }, org.owner);
       expect(created.createScheduleOverride.__typename).toBe("MutationCreateScheduleOverrideSuccess");
     }
     const starts = await startsOf(
