@@ -20,8 +20,8 @@ import { v1 } from "./v1.js";
 
 type Response = GraphQLResponse<Record<string, unknown>>;
 
-/** What a row must answer: an assertion on the whole GraphQL response. */
-export type Outcome = (response: Response) => void;
+/** What a row must answer: an assertion on the whole GraphQL response (async when it checks more afterwards). */
+export type Outcome = (response: Response) => void | Promise<void>;
 
 /** The value of the operation's only root field, answered without error. */
 function rootValue(response: Response): unknown {
@@ -116,7 +116,7 @@ export function describeCrossTenant(title: string, checks: CrossTenantChecks): v
   describe(title, () => {
     for (const { name, run, outcome } of checks.operations ?? []) {
       it(name, async () => {
-        outcome(await run(checks.server.url, checks.as()));
+        await outcome(await run(checks.server.url, checks.as()));
         await checks.unchanged?.();
       });
     }
