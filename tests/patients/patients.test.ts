@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { scopedClient } from "../../src/db/tenant.js";
 import { graphql } from "../generated/gql.js";
 import type { TestOrganization } from "../support/auth.js";
+import { describeCrossTenant, empty, notFound, operation } from "../support/cross-tenant.js";
 import { globalId, gql, gqlData, uuidOf } from "../support/graphql.js";
 import type { addMember } from "../support/members.js";
 import { useTestServer } from "../support/server.js";
@@ -542,40 +543,37 @@ describe("another organization's patients", () => {
   let a: TestOrganization;
   let b: TestOrganization;
   let theirs: { id: string };
+  const theirRow = () => server.services.adminDb.patient.findUniqueOrThrow({ where: { id: uuidOf(theirs.id) } });
+  let theirsBefore: Awaited<ReturnType<typeof theirRow>>;
 
   beforeAll(async () => {
     [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
     theirs = await createPatient(server.url, b, { firstName: "Theirs", email: "theirs@example.com" });
+    theirsBefore = await theirRow();
   });
 
-  it("are invisible to queries: null by id, absent from lists, 404 on /v1", async () => {
-    expect((await gqlData(server.url, Get, { id: theirs.id }, a.owner)).patient).toBeNull();
-    expect(names(await gqlData(server.url, List, { filter: { includeArchived: true } }, a.owner))).toEqual([]);
-    expect((await v1(server.url, "GET", `/v1/patients/${theirs.id}`, a.owner)).status).toBe(404);
-  });
-
-  it("answer not found to every mutation and stay unchanged", async () => {
-    const before = await server.services.adminDb.patient.findUniqueOrThrow({ where: { id: uuidOf(theirs.id) } });
-    const results = [
-      (await gqlData(server.url, Update, { id: theirs.id, input: { firstName: "X" } }, a.owner)).updatePatient,
-      (await gqlData(server.url, Archive, { id: theirs.id }, a.owner)).archivePatient,
-      (await gqlData(server.url, Restore, { id: theirs.id }, a.owner)).restorePatient,
-      (await gqlData(server.url, Link, { input: { patientId: theirs.id, userId: null } }, a.owner)).linkPatientUser,
-      (await gqlData(server.url, CompleteStep, { patientId: theirs.id, step: "consent" }, a.owner))
-        .completePatientOnboardingStep,
-    ];
-    expect(results.map((r) => r.__typename)).toEqual(Array(5).fill("NotFoundError"));
-    for (const [method, path, body] of [
-      ["PATCH", "", { firstName: "X" }],
-      ["DELETE", "", undefined],
-      ["POST", "/restore", undefined],
-      ["PUT", "/user", { userId: null }],
-      ["POST", "/onboarding-steps", { step: "consent" }],
-    ] as const) {
-      expect((await v1(server.url, method, `/v1/patients/${theirs.id}${path}`, a.owner, body)).status).toBe(404);
-    }
-    const after = await server.services.adminDb.patient.findUniqueOrThrow({ where: { id: uuidOf(theirs.id) } });
-    expect(after).toEqual(before);
+  describeCrossTenant("are invisible to queries, answer not found to every mutation and stay unchanged", {
+    server,
+    as: () => a.owner,
+    unchanged: async () => expect(await theirRow()).toEqual(theirsBefore),
+    operations: [
+      operation(Get, () => ({ id: theirs.id }), empty),
+      operation(List, () => ({ filter: { includeArchived: true } }), empty, "archived ones included"),
+      operation(Update, () => ({ id: theirs.id, input: { firstName: "X" } }), notFound()),
+      operation(Archive, () => ({ id: theirs.id }), notFound()),
+      operation(Restore, () => ({ id: theirs.id }), notFound()),
+      operation(Link, () => ({ input: { patientId: theirs.id, userId: null } }), notFound()),
+      operation(CompleteStep, () => ({ patientId: theirs.id, step: "consent" }), notFound()),
+    ],
+    ids: () => ({ patient: theirs.id }),
+    routes: [
+      ["GET", "/v1/patients/:patient"],
+      ["PATCH", "/v1/patients/:patient", { firstName: "X" }],
+      ["DELETE", "/v1/patients/:patient"],
+      ["POST", "/v1/patients/:patient/restore"],
+      ["PUT", "/v1/patients/:patient/user", { userId: null }],
+      ["POST", "/v1/patients/:patient/onboarding-steps", { step: "consent" }],
+    ],
   });
 
   it("do not block the same email in another organization", async () => {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { inScopedTransaction } from "../../src/db/tenant.js";
 import { graphql } from "../generated/gql.js";
 import type { TestOrganization } from "../support/auth.js";
+import { describeCrossTenant, empty, notFound, operation } from "../support/cross-tenant.js";
 import { gql, gqlData, uuidOf } from "../support/graphql.js";
 import type { TestMember } from "../support/members.js";
 import { useTestServer } from "../support/server.js";
@@ -287,37 +288,33 @@ describe("another organization's specialists", () => {
   let a: TestOrganization;
   let b: TestOrganization;
   let theirs: { id: string };
+  const theirRow = () => server.services.adminDb.specialist.findUniqueOrThrow({ where: { id: uuidOf(theirs.id) } });
+  let theirsBefore: Awaited<ReturnType<typeof theirRow>>;
 
   beforeAll(async () => {
     [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
     theirs = await createSpecialist(b, "Theirs");
+    theirsBefore = await theirRow();
   });
 
-  it("are invisible: null by id, absent from lists, 404 on /v1", async () => {
-    expect((await gqlData(server.url, Get, { id: theirs.id }, a.owner)).specialist).toBeNull();
-    expect(names(await gqlData(server.url, List, {}, a.owner))).toEqual([]);
-    expect((await v1(server.url, "GET", `/v1/specialists/${theirs.id}`, a.owner)).status).toBe(404);
-  });
-
-  it("answer not found to every mutation and stay unchanged", async () => {
-    const uuid = uuidOf(theirs.id);
-    const before = await server.services.adminDb.specialist.findUniqueOrThrow({ where: { id: uuid } });
-    const update = await gqlData(server.url, Update, { id: theirs.id, input: { bio: "x" } }, a.owner);
-    const del = await gqlData(server.url, Delete, { id: theirs.id }, a.owner);
-    const link = await gqlData(server.url, Link, { input: { specialistId: theirs.id, userId: null } }, a.owner);
-    expect([update.updateSpecialist, del.deleteSpecialist, link.linkSpecialistUser].map((r) => r.__typename)).toEqual([
-      "NotFoundError",
-      "NotFoundError",
-      "NotFoundError",
-    ]);
-    for (const [method, path, body] of [
-      ["PATCH", "", { bio: "x" }],
-      ["DELETE", "", undefined],
-      ["PUT", "/user", { userId: null }],
-      ["DELETE", "/user", undefined],
-    ] as const) {
-      expect((await v1(server.url, method, `/v1/specialists/${theirs.id}${path}`, a.owner, body)).status).toBe(404);
-    }
-    expect(await server.services.adminDb.specialist.findUniqueOrThrow({ where: { id: uuid } })).toEqual(before);
+  describeCrossTenant("are invisible, answer not found to every mutation and stay unchanged", {
+    server,
+    as: () => a.owner,
+    unchanged: async () => expect(await theirRow()).toEqual(theirsBefore),
+    operations: [
+      operation(Get, () => ({ id: theirs.id }), empty),
+      operation(List, () => ({}), empty),
+      operation(Update, () => ({ id: theirs.id, input: { bio: "x" } }), notFound()),
+      operation(Delete, () => ({ id: theirs.id }), notFound()),
+      operation(Link, () => ({ input: { specialistId: theirs.id, userId: null } }), notFound()),
+    ],
+    ids: () => ({ specialist: theirs.id }),
+    routes: [
+      ["GET", "/v1/specialists/:specialist"],
+      ["PATCH", "/v1/specialists/:specialist", { bio: "x" }],
+      ["DELETE", "/v1/specialists/:specialist"],
+      ["PUT", "/v1/specialists/:specialist/user", { userId: null }],
+      ["DELETE", "/v1/specialists/:specialist/user"],
+    ],
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import type { TestOrganization } from "../support/auth.js";
+import { describeCrossTenant, edges, empty, notFound, operation } from "../support/cross-tenant.js";
 import { gql, gqlData } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
@@ -285,74 +286,67 @@ describe("another organization's specialties", () => {
     mySpecialty = await createSpecialty(a, "Mine");
   });
 
-  it("are invisible: null by id, absent from lists, 404 on /v1", async () => {
-    expect((await gqlData(server.url, Specialty, { id: theirSpecialty.id }, a.owner)).specialty).toBeNull();
-    expect((await gqlData(server.url, List, {}, a.owner)).specialties.edges).toEqual([{ node: { name: "Mine" } }]);
-    expect((await v1(server.url, "GET", `/v1/specialties/${theirSpecialty.id}`, a.owner)).status).toBe(404);
-    expect((await v1(server.url, "GET", `/v1/specialties/${theirSpecialty.id}/specialists`, a.owner)).status).toBe(404);
-    expect((await v1(server.url, "GET", `/v1/specialists/${theirSpecialist.id}/specialties`, a.owner)).status).toBe(
-      404,
-    );
-  });
-
-  it("answer not found to every mutation, and cannot be linked across organizations", async () => {
-    const results = [
-      (await gqlData(server.url, UpdateSpecialty, { id: theirSpecialty.id, input: { name: "X" } }, a.owner))
-        .updateSpecialty,
-      (await gqlData(server.url, DeleteSpecialty, { id: theirSpecialty.id }, a.owner)).deleteSpecialty,
-      (
-        await gqlData(
-          server.url,
-          Attach,
-          { input: { specialistId: mySpecialist.id, specialtyId: theirSpecialty.id } },
-          a.owner,
-        )
-      ).attachSpecialty,
-      (
-        await gqlData(
-          server.url,
-          Attach,
-          { input: { specialistId: theirSpecialist.id, specialtyId: mySpecialty.id } },
-          a.owner,
-        )
-      ).attachSpecialty,
-      (
-        await gqlData(
-          server.url,
-          Detach,
-          { input: { specialistId: theirSpecialist.id, specialtyId: theirSpecialty.id } },
-          a.owner,
-        )
-      ).detachSpecialty,
-      (
-        await gqlData(
-          server.url,
-          Detach,
-          { input: { specialistId: mySpecialist.id, specialtyId: theirSpecialty.id } },
-          a.owner,
-        )
-      ).detachSpecialty,
-    ];
-    expect(results.map((r) => r.__typename)).toEqual(Array(6).fill("NotFoundError"));
-    for (const [method, path, body] of [
-      ["PATCH", `/v1/specialties/${theirSpecialty.id}`, { name: "X" }],
-      ["DELETE", `/v1/specialties/${theirSpecialty.id}`, undefined],
-      ["POST", `/v1/specialties/${theirSpecialty.id}/specialists`, { specialistId: mySpecialist.id }],
-      ["DELETE", `/v1/specialties/${theirSpecialty.id}/specialists/${theirSpecialist.id}`, undefined],
-    ] as const) {
-      expect((await v1(server.url, method, path, a.owner, body)).status).toBe(404);
-    }
-    const theirs = await gqlData(server.url, Specialty, { id: theirSpecialty.id }, b.owner);
-    expect(theirs.specialty).toMatchObject({
-      name: "Theirs",
-      specialists: { edges: [{ node: { firstName: "Theirs" } }] },
-    });
-    expect(
-      await server.services.adminDb.specialistSpecialty.count({
-        where: {
-          OR: [{ specialty: { name: "Theirs" }, specialist: { firstName: "Mine" } }, { specialty: { name: "Mine" } }],
-        },
-      }),
-    ).toBe(0);
+  describeCrossTenant("are invisible, answer not found to every mutation, and cannot be linked across organizations", {
+    server,
+    as: () => a.owner,
+    unchanged: async () => {
+      const theirs = await gqlData(server.url, Specialty, { id: theirSpecialty.id }, b.owner);
+      expect(theirs.specialty).toMatchObject({
+        name: "Theirs",
+        specialists: { edges: [{ node: { firstName: "Theirs" } }] },
+      });
+      expect(
+        await server.services.adminDb.specialistSpecialty.count({
+          where: {
+            OR: [{ specialty: { name: "Theirs" }, specialist: { firstName: "Mine" } }, { specialty: { name: "Mine" } }],
+          },
+        }),
+      ).toBe(0);
+    },
+    operations: [
+      operation(Specialty, () => ({ id: theirSpecialty.id }), empty),
+      operation(
+        List,
+        () => ({}),
+        edges(() => [{ node: { name: "Mine" } }]),
+        "lists A's own only",
+      ),
+      operation(UpdateSpecialty, () => ({ id: theirSpecialty.id, input: { name: "X" } }), notFound()),
+      operation(DeleteSpecialty, () => ({ id: theirSpecialty.id }), notFound()),
+      operation(
+        Attach,
+        () => ({ input: { specialistId: mySpecialist.id, specialtyId: theirSpecialty.id } }),
+        notFound(),
+        "B's specialty to A's specialist",
+      ),
+      operation(
+        Attach,
+        () => ({ input: { specialistId: theirSpecialist.id, specialtyId: mySpecialty.id } }),
+        notFound(),
+        "A's specialty to B's specialist",
+      ),
+      operation(
+        Detach,
+        () => ({ input: { specialistId: theirSpecialist.id, specialtyId: theirSpecialty.id } }),
+        notFound(),
+        "B's specialty from B's specialist",
+      ),
+      operation(
+        Detach,
+        () => ({ input: { specialistId: mySpecialist.id, specialtyId: theirSpecialty.id } }),
+        notFound(),
+        "B's specialty from A's specialist",
+      ),
+    ],
+    ids: () => ({ specialty: theirSpecialty.id, specialist: theirSpecialist.id, mySpecialist: mySpecialist.id }),
+    routes: [
+      ["GET", "/v1/specialties/:specialty"],
+      ["GET", "/v1/specialties/:specialty/specialists"],
+      ["GET", "/v1/specialists/:specialist/specialties"],
+      ["PATCH", "/v1/specialties/:specialty", { name: "X" }],
+      ["DELETE", "/v1/specialties/:specialty"],
+      ["POST", "/v1/specialties/:specialty/specialists", { specialistId: ":mySpecialist" }],
+      ["DELETE", "/v1/specialties/:specialty/specialists/:specialist"],
+    ],
   });
 });

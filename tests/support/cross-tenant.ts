@@ -54,6 +54,12 @@ export const empty: Outcome = (response) => {
   else if (value !== null) expect(value).toMatchObject({ edges: [] });
 };
 
+/** A connection of exactly these edges (e.g. the caller's own rows only), without error; built when the test runs. */
+export const edges =
+  (expected: () => unknown[]): Outcome =>
+  (response) =>
+    expect((rootValue(response) as { edges?: unknown } | null)?.edges).toEqual(expected());
+
 /** Exactly this data, without error (e.g. the caller's own rows only); built when the test runs. */
 export const answers =
   (data: () => unknown): Outcome =>

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import { asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
+import { describeCrossTenant, empty, notFound, operation } from "../support/cross-tenant.js";
 import { gql, gqlData, uuidOf } from "../support/graphql.js";
 import { InviteMember, RemoveMember, RevokeApiKey, UpdateMemberRole } from "../support/organization-documents.js";
 import { useTestServer } from "../support/server.js";
@@ -286,43 +287,62 @@ describe("webhook subscriptions", () => {
 });
 
 describe("another organization's webhooks", () => {
-  it("are not found: A can neither see nor change B's subscriptions, events or deliveries", async () => {
-    const [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
-    const aHook = await createWebhook(server.url, a, endpoint.url);
-    const bHook = await createWebhook(server.url, b, endpoint.url);
+  let a: TestOrganization;
+  let b: TestOrganization;
+  let aHook: { id: string };
+  let bHook: { id: string };
+  let bEventId: string;
+  const bHookAsB = () => gqlData(server.url, Get, { id: bHook.id }, b.owner);
+  let bBefore: Awaited<ReturnType<typeof bHookAsB>>;
+
+  beforeAll(async () => {
+    [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
+    aHook = await createWebhook(server.url, a, endpoint.url);
+    bHook = await createWebhook(server.url, b, endpoint.url);
     await touch(server.url, b);
     const [bEvent] = await eventsOf(b, "organization.updated");
-    const bEventId = bEvent?.id ?? "";
-    const bBefore = await gqlData(server.url, Get, { id: bHook.id }, b.owner);
+    bEventId = bEvent?.id ?? "";
+    bBefore = await bHookAsB();
     await madeDeliveriesOf(server.url, b.owner, bHook.id, 1);
+  });
 
-    const as = a.owner;
-    const created = await gqlData(server.url, Create, { input: { organizationId: b.id, url: endpoint.url } }, as);
-    expect(created.createWebhookSubscription).toMatchObject({ __typename: "NotFoundError" });
-    expect((await gqlData(server.url, Get, { id: bHook.id }, as)).webhookSubscription).toBeNull();
-    expect((await gqlData(server.url, List, { id: b.id }, as)).organization).toBeNull();
-    expect((await gqlData(server.url, Event, { id: bEventId }, as)).webhookEvent).toBeNull();
-    expect((await gqlData(server.url, Node, { id: bHook.id }, as)).node).toBeNull();
-    expect((await gqlData(server.url, DeliveriesWithEvents, { id: bHook.id }, as)).webhookSubscription).toBeNull();
-    const notFound = { __typename: "NotFoundError", code: "NOT_FOUND" };
-    expect(
-      (await gqlData(server.url, Update, { id: bHook.id, input: { enabled: false } }, as)).updateWebhookSubscription,
-    ).toEqual(notFound);
-    expect((await gqlData(server.url, Rotate, { input: { id: bHook.id } }, as)).rotateWebhookSecret).toEqual(notFound);
-    expect((await gqlData(server.url, Ping, { id: bHook.id }, as)).pingWebhook).toEqual(notFound);
-    expect((await gqlData(server.url, Delete, { id: bHook.id }, as)).deleteWebhookSubscription).toEqual(notFound);
-    const replayB = { subscriptionId: bHook.id, eventId: bEventId };
-    expect((await gqlData(server.url, ReplayOne, { input: replayB }, as)).replayWebhookEvent).toEqual(notFound);
-    const replayIntoA = { subscriptionId: aHook.id, eventId: bEventId };
-    expect((await gqlData(server.url, ReplayOne, { input: replayIntoA }, as)).replayWebhookEvent).toEqual(notFound);
-    const since = new Date(Date.now() - 3_600_000).toISOString();
-    expect(
-      (await gqlData(server.url, ReplaySince, { input: { subscriptionId: bHook.id, since } }, as)).replayWebhookEvents,
-    ).toEqual(notFound);
-
-    expect(await gqlData(server.url, Get, { id: bHook.id }, b.owner)).toEqual(bBefore);
-    expect((await deliveriesOf(server.url, b.owner, bHook.id)).deliveries).toHaveLength(1);
-    expect((await deliveriesOf(server.url, a.owner, aHook.id)).deliveries).toEqual([]);
+  describeCrossTenant("are not found: A can neither see nor change B's subscriptions, events or deliveries", {
+    server,
+    as: () => a.owner,
+    unchanged: async () => {
+      expect(await bHookAsB()).toEqual(bBefore);
+      expect((await deliveriesOf(server.url, b.owner, bHook.id)).deliveries).toHaveLength(1);
+      expect((await deliveriesOf(server.url, a.owner, aHook.id)).deliveries).toEqual([]);
+    },
+    operations: [
+      operation(Create, () => ({ input: { organizationId: b.id, url: endpoint.url } }), notFound()),
+      operation(Get, () => ({ id: bHook.id }), empty),
+      operation(List, () => ({ id: b.id }), empty),
+      operation(Event, () => ({ id: bEventId }), empty),
+      operation(Node, () => ({ id: bHook.id }), empty),
+      operation(DeliveriesWithEvents, () => ({ id: bHook.id }), empty),
+      operation(Update, () => ({ id: bHook.id, input: { enabled: false } }), notFound()),
+      operation(Rotate, () => ({ input: { id: bHook.id } }), notFound()),
+      operation(Ping, () => ({ id: bHook.id }), notFound()),
+      operation(Delete, () => ({ id: bHook.id }), notFound()),
+      operation(
+        ReplayOne,
+        () => ({ input: { subscriptionId: bHook.id, eventId: bEventId } }),
+        notFound(),
+        "B's event to B's endpoint",
+      ),
+      operation(
+        ReplayOne,
+        () => ({ input: { subscriptionId: aHook.id, eventId: bEventId } }),
+        notFound(),
+        "B's event into A's endpoint",
+      ),
+      operation(
+        ReplaySince,
+        () => ({ input: { subscriptionId: bHook.id, since: new Date(Date.now() - 3_600_000).toISOString() } }),
+        notFound(),
+      ),
+    ],
   });
 });
 
