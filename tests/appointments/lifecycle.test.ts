@@ -4,6 +4,7 @@ import { graphql } from "../generated/gql.js";
 import { updateOrganizationSettings } from "../patients/fixtures.js";
 import { holdSlot, startsOf } from "../scheduling/fixtures.js";
 import type { TestOrganization } from "../support/auth.js";
+import { describeCrossTenant, notFound, operation } from "../support/cross-tenant.js";
 import { gql, gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
@@ -322,24 +323,23 @@ describe("time-based transitions", () => {
 });
 
 describe("cross-tenant", () => {
-  it("another organization cannot confirm, cancel, start or reschedule an appointment", async () => {
-    const { id } = await booked("16:30");
-    const other = await server.createOrganization("Nosy clinic");
-    expect((await gqlData(server.url, Confirm, { id }, other.owner)).confirmAppointment.__typename).toBe(
-      "NotFoundError",
-    );
-    expect((await gqlData(server.url, CancelAppointment, { id }, other.owner)).cancelAppointment.__typename).toBe(
-      "NotFoundError",
-    );
-    expect((await gqlData(server.url, Start, { id }, other.owner)).startAppointment.__typename).toBe("NotFoundError");
-    const moved = await gqlData(
-      server.url,
-      RescheduleAppointment,
-      { id, input: { start: at(day, "09:00") } },
-      other.owner,
-    );
-    expect(moved.rescheduleAppointment.__typename).toBe("NotFoundError");
-    expect(await statusOf(id)).toBe("booked");
+  let id: string;
+  let other: TestOrganization;
+  beforeAll(async () => {
+    ({ id } = await booked("16:30"));
+    other = await server.createOrganization("Nosy clinic");
+  });
+
+  describeCrossTenant("another organization cannot confirm, cancel, start or reschedule an appointment", {
+    server,
+    as: () => other.owner,
+    unchanged: async () => expect(await statusOf(id)).toBe("booked"),
+    operations: [
+      operation(Confirm, () => ({ id }), notFound()),
+      operation(CancelAppointment, () => ({ id }), notFound()),
+      operation(Start, () => ({ id }), notFound()),
+      operation(RescheduleAppointment, () => ({ id, input: { start: at(day, "09:00") } }), notFound()),
+    ],
   });
 });
 

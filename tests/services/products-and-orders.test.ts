@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import type { TestOrganization } from "../support/auth.js";
+import { describeCrossTenant, empty, excludes, notFound, operation } from "../support/cross-tenant.js";
 import { gql, gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
@@ -262,55 +263,65 @@ describe("patient product orders", () => {
 });
 
 describe("another organization's products and orders", () => {
-  it("are invisible to queries and untouchable by mutations, which answer not found and change nothing", async () => {
-    const theirProduct = await createProduct(server, b);
-    const theirPatient = await createPatient(server, b);
-    const theirOrder = await order(b, theirPatient, theirProduct);
-    const myPatient = await createPatient(server, a);
-    const myProduct = await createProduct(server, a);
+  let theirProduct: string;
+  let theirPatient: string;
+  let theirOrder: { id: string };
+  let myPatient: string;
+  let myProduct: string;
 
-    expect((await gqlData(server.url, Product, { id: theirProduct }, a.owner)).product).toBeNull();
-    expect((await v1(server.url, "GET", `/v1/products/${theirProduct}`, a.owner)).status).toBe(404);
-    expect((await gqlData(server.url, Products, {}, a.owner)).products.edges.map((e) => e.node.id)).not.toContain(
-      theirProduct,
-    );
-    expect((await gqlData(server.url, Order, { id: theirOrder.id }, a.owner)).patientProductOrder).toBeNull();
-    expect((await v1(server.url, "GET", `/v1/patient-product-orders/${theirOrder.id}`, a.owner)).status).toBe(404);
-    const filtered = await gqlData(server.url, Orders, { filter: { patientId: theirPatient } }, a.owner);
-    expect(filtered.patientProductOrders.edges).toEqual([]);
-
-    const update = await gqlData(server.url, UpdateProduct, { id: theirProduct, input: { price: 1 } }, a.owner);
-    expect(update.updateProduct).toMatchObject({ __typename: "NotFoundError" });
-    const theirProductOrder = await gqlData(
-      server.url,
-      CreateOrder,
-      { input: { patientId: myPatient, productId: theirProduct, quantity: 1 } },
-      a.owner,
-    );
-    expect(theirProductOrder.createPatientProductOrder).toMatchObject({ __typename: "NotFoundError" });
-    const theirPatientOrder = await gqlData(
-      server.url,
-      CreateOrder,
-      { input: { patientId: theirPatient, productId: myProduct, quantity: 1 } },
-      a.owner,
-    );
-    expect(theirPatientOrder.createPatientProductOrder).toMatchObject({ __typename: "NotFoundError" });
-    const move = await v1(server.url, "PATCH", `/v1/patient-product-orders/${theirOrder.id}`, a.owner, {
-      status: "paid",
-    });
-    expect(move.status).toBe(404);
-
-    expect(
-      (await server.services.adminDb.product.findUniqueOrThrow({ where: { id: uuidOf(theirProduct) } })).price,
-    ).toBe(1299);
-    expect(
-      (await server.services.adminDb.patientProductOrder.findUniqueOrThrow({ where: { id: uuidOf(theirOrder.id) } }))
-        .status,
-    ).toBe("pending");
-    expect(await server.services.adminDb.patientProductOrder.count({ where: { patientId: uuidOf(myPatient) } })).toBe(
-      0,
-    );
+  beforeAll(async () => {
+    theirProduct = await createProduct(server, b);
+    theirPatient = await createPatient(server, b);
+    theirOrder = await order(b, theirPatient, theirProduct);
+    myPatient = await createPatient(server, a);
+    myProduct = await createProduct(server, a);
   });
+
+  describeCrossTenant(
+    "are invisible to queries and untouchable by mutations, which answer not found and change nothing",
+    {
+      server,
+      as: () => a.owner,
+      unchanged: async () => {
+        const { adminDb } = server.services;
+        expect((await adminDb.product.findUniqueOrThrow({ where: { id: uuidOf(theirProduct) } })).price).toBe(1299);
+        expect(
+          (await adminDb.patientProductOrder.findUniqueOrThrow({ where: { id: uuidOf(theirOrder.id) } })).status,
+        ).toBe("pending");
+        expect(await adminDb.patientProductOrder.count({ where: { patientId: uuidOf(myPatient) } })).toBe(0);
+      },
+      operations: [
+        operation(Product, () => ({ id: theirProduct }), empty),
+        operation(
+          Products,
+          () => ({}),
+          excludes(() => theirProduct),
+          "leaves B's out",
+        ),
+        operation(Order, () => ({ id: theirOrder.id }), empty),
+        operation(Orders, () => ({ filter: { patientId: theirPatient } }), empty, "of B's patient"),
+        operation(UpdateProduct, () => ({ id: theirProduct, input: { price: 1 } }), notFound()),
+        operation(
+          CreateOrder,
+          () => ({ input: { patientId: myPatient, productId: theirProduct, quantity: 1 } }),
+          notFound(),
+          "of B's product",
+        ),
+        operation(
+          CreateOrder,
+          () => ({ input: { patientId: theirPatient, productId: myProduct, quantity: 1 } }),
+          notFound(),
+          "for B's patient",
+        ),
+      ],
+      ids: () => ({ product: theirProduct, order: theirOrder.id }),
+      routes: [
+        ["GET", "/v1/products/:product"],
+        ["GET", "/v1/patient-product-orders/:order"],
+        ["PATCH", "/v1/patient-product-orders/:order", { status: "paid" }],
+      ],
+    },
+  );
 
   it("answers an id of another type with 400 on /v1, not a server error", async () => {
     const theirOrder = await order(b, await createPatient(server, b), await createProduct(server, b));

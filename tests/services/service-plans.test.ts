@@ -4,6 +4,7 @@ import { ConflictError } from "../../src/errors.js";
 import { consumePlanSession } from "../../src/modules/services/patient-plans.js";
 import { graphql } from "../generated/gql.js";
 import type { TestOrganization } from "../support/auth.js";
+import { describeCrossTenant, empty, excludes, notFound, operation } from "../support/cross-tenant.js";
 import { gql, gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
@@ -494,62 +495,77 @@ describe("patientAccess", () => {
 });
 
 describe("another organization's plans, patient plans and patients", () => {
-  it("are invisible to queries and untouchable by mutations, which answer not found and change nothing", async () => {
-    const theirService = await createService(server, b);
-    const theirPlan = await createPlan(b, [{ serviceId: theirService, sessions: 3 }], {
-      accessGrants: ["library_access"],
-    });
-    const theirPatient = await createPatient(server, b);
-    const theirHeld = await assign(b, theirPlan, theirPatient);
-    const myPlan = await createPlan(a, []);
-    const myPatient = await createPatient(server, a);
+  let theirService: string;
+  let theirPlan: string;
+  let theirPatient: string;
+  let theirHeld: { id: string };
+  let myPlan: string;
+  let myPatient: string;
 
-    expect((await gqlData(server.url, Plan, { id: theirPlan }, a.owner)).servicePlan).toBeNull();
-    expect((await v1(server.url, "GET", `/v1/service-plans/${theirPlan}`, a.owner)).status).toBe(404);
-    expect((await gqlData(server.url, Plans, {}, a.owner)).servicePlans.edges.map((e) => e.node.id)).not.toContain(
-      theirPlan,
-    );
-    expect((await gqlData(server.url, PatientPlan, { id: theirHeld.id }, a.owner)).patientServicePlan).toBeNull();
-    expect((await v1(server.url, "GET", `/v1/service-plans/patient-plans/${theirHeld.id}`, a.owner)).status).toBe(404);
-    const listed = await gqlData(server.url, PatientPlans, { filter: { patientId: theirPatient } }, a.owner);
-    expect(listed.patientServicePlans.edges).toEqual([]);
-    expect((await gqlData(server.url, Access, { patientId: theirPatient }, a.owner)).patientAccess).toBeNull();
-    expect((await v1(server.url, "GET", `/v1/service-plans/access/${theirPatient}`, a.owner)).status).toBe(404);
-
-    const update = await gqlData(server.url, UpdatePlan, { id: theirPlan, input: { name: "Mine now" } }, a.owner);
-    expect(update.updateServicePlan).toMatchObject({ __typename: "NotFoundError" });
-    const assignTheirPlan = await gqlData(
-      server.url,
-      Assign,
-      { input: { servicePlanId: theirPlan, patientId: myPatient } },
-      a.owner,
-    );
-    expect(assignTheirPlan.assignServicePlan).toMatchObject({ __typename: "NotFoundError" });
-    const assignTheirPatient = await gqlData(
-      server.url,
-      Assign,
-      { input: { servicePlanId: myPlan, patientId: theirPatient } },
-      a.owner,
-    );
-    expect(assignTheirPatient.assignServicePlan).toMatchObject({ __typename: "NotFoundError" });
-    expect((await consume(a, theirHeld.id, theirService)).consumePlanSession).toMatchObject({
-      __typename: "NotFoundError",
-    });
-    expect((await gqlData(server.url, Cancel, { id: theirHeld.id }, a.owner)).cancelPatientServicePlan).toMatchObject({
-      __typename: "NotFoundError",
-    });
-
-    const row = await server.services.adminDb.patientServicePlan.findUniqueOrThrow({
-      where: { id: uuidOf(theirHeld.id) },
-      include: { balances: true },
-    });
-    expect(row.status).toBe("active");
-    expect(row.balances[0]?.sessionsRemaining).toBe(3);
-    expect(
-      (await server.services.adminDb.servicePlan.findUniqueOrThrow({ where: { id: uuidOf(theirPlan) } })).name,
-    ).not.toBe("Mine now");
-    expect(await server.services.adminDb.patientServicePlan.count({ where: { patientId: uuidOf(theirPatient) } })).toBe(
-      1,
-    );
+  beforeAll(async () => {
+    theirService = await createService(server, b);
+    theirPlan = await createPlan(b, [{ serviceId: theirService, sessions: 3 }], { accessGrants: ["library_access"] });
+    theirPatient = await createPatient(server, b);
+    theirHeld = await assign(b, theirPlan, theirPatient);
+    myPlan = await createPlan(a, []);
+    myPatient = await createPatient(server, a);
   });
+
+  describeCrossTenant(
+    "are invisible to queries and untouchable by mutations, which answer not found and change nothing",
+    {
+      server,
+      as: () => a.owner,
+      unchanged: async () => {
+        const { adminDb } = server.services;
+        const row = await adminDb.patientServicePlan.findUniqueOrThrow({
+          where: { id: uuidOf(theirHeld.id) },
+          include: { balances: true },
+        });
+        expect(row.status).toBe("active");
+        expect(row.balances[0]?.sessionsRemaining).toBe(3);
+        expect((await adminDb.servicePlan.findUniqueOrThrow({ where: { id: uuidOf(theirPlan) } })).name).not.toBe(
+          "Mine now",
+        );
+        expect(await adminDb.patientServicePlan.count({ where: { patientId: uuidOf(theirPatient) } })).toBe(1);
+      },
+      operations: [
+        operation(Plan, () => ({ id: theirPlan }), empty),
+        operation(
+          Plans,
+          () => ({}),
+          excludes(() => theirPlan),
+          "leaves B's out",
+        ),
+        operation(PatientPlan, () => ({ id: theirHeld.id }), empty),
+        operation(PatientPlans, () => ({ filter: { patientId: theirPatient } }), empty, "of B's patient"),
+        operation(Access, () => ({ patientId: theirPatient }), empty, "of B's patient"),
+        operation(UpdatePlan, () => ({ id: theirPlan, input: { name: "Mine now" } }), notFound()),
+        operation(
+          Assign,
+          () => ({ input: { servicePlanId: theirPlan, patientId: myPatient } }),
+          notFound(),
+          "B's plan to A's patient",
+        ),
+        operation(
+          Assign,
+          () => ({ input: { servicePlanId: myPlan, patientId: theirPatient } }),
+          notFound(),
+          "A's plan to B's patient",
+        ),
+        operation(
+          Consume,
+          () => ({ input: { patientServicePlanId: theirHeld.id, serviceId: theirService } }),
+          notFound(),
+        ),
+        operation(Cancel, () => ({ id: theirHeld.id }), notFound()),
+      ],
+      ids: () => ({ plan: theirPlan, patientPlan: theirHeld.id, patient: theirPatient }),
+      routes: [
+        ["GET", "/v1/service-plans/:plan"],
+        ["GET", "/v1/service-plans/patient-plans/:patientPlan"],
+        ["GET", "/v1/service-plans/access/:patient"],
+      ],
+    },
+  );
 });

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { servicesRoutes } from "../../src/modules/services/routes.js";
 import { graphql } from "../generated/gql.js";
 import { asApiKey, type TestOrganization } from "../support/auth.js";
+import { describeCrossTenant, empty, excludes, notFound, operation } from "../support/cross-tenant.js";
 import { gql, gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
@@ -361,61 +362,71 @@ describe("who delivers a service, and its add-ons", () => {
 });
 
 describe("another organization's services", () => {
-  it("are invisible: queries answer null / 404 and lists leave them out", async () => {
-    const theirs = await createService(server, b);
-    expect((await gqlData(server.url, Service, { id: theirs }, a.owner)).service).toBeNull();
-    expect((await v1(server.url, "GET", `/v1/services/${theirs}`, a.owner)).status).toBe(404);
-    expect((await v1(server.url, "GET", `/v1/services/${theirs}/specialists`, a.owner)).status).toBe(404);
-    const list = await gqlData(server.url, Services, { first: 100 }, a.owner);
-    expect(list.services.edges.map((e) => e.node.id)).not.toContain(theirs);
+  let theirs: string;
+  let theirSpecialist: string;
+  let mine: string;
+
+  beforeAll(async () => {
+    theirs = await createService(server, b, { name: "B's own" });
+    theirSpecialist = await createSpecialist(server, b);
+    mine = await createService(server, a);
   });
 
-  it("cannot be changed: every mutation answers not found and B's service stays as it was", async () => {
-    const theirs = await createService(server, b, { name: "B's own" });
-    const theirSpecialist = await createSpecialist(server, b);
-    const mine = await createService(server, a);
-    const update = await gqlData(server.url, UpdateService, { id: theirs, input: { name: "Taken over" } }, a.owner);
-    expect(update.updateService).toMatchObject({ __typename: "NotFoundError" });
-    expect((await v1(server.url, "PATCH", `/v1/services/${theirs}`, a.owner, { active: false })).status).toBe(404);
-    const links = await gqlData(
-      server.url,
-      SetSpecialists,
-      { input: { serviceId: theirs, specialistIds: [] } },
-      a.owner,
-    );
-    expect(links.setServiceSpecialists).toMatchObject({ __typename: "NotFoundError" });
-    // B's specialist cannot be linked to A's service either.
-    const foreign = await gqlData(
-      server.url,
-      SetSpecialists,
-      { input: { serviceId: mine, specialistIds: [theirSpecialist] } },
-      a.owner,
-    );
-    expect(foreign.setServiceSpecialists).toMatchObject({ __typename: "NotFoundError" });
-    const addOn = await gqlData(
-      server.url,
-      SetAddOns,
-      { input: { serviceId: mine, addOnServiceIds: [theirs] } },
-      a.owner,
-    );
-    expect(addOn.setServiceAddOns).toMatchObject({ __typename: "NotFoundError" });
-    const addOnOfTheirs = await gqlData(
-      server.url,
-      SetAddOns,
-      { input: { serviceId: theirs, addOnServiceIds: [mine] } },
-      a.owner,
-    );
-    expect(addOnOfTheirs.setServiceAddOns).toMatchObject({ __typename: "NotFoundError" });
-    const row = await server.services.adminDb.service.findUniqueOrThrow({ where: { id: uuidOf(theirs) } });
-    expect(row).toMatchObject({ name: "B's own", active: true });
-    expect(
-      await server.services.adminDb.serviceSpecialist.count({ where: { specialistId: uuidOf(theirSpecialist) } }),
-    ).toBe(0);
-    expect(
-      await server.services.adminDb.serviceAddOn.count({
-        where: { serviceId: { in: [uuidOf(mine), uuidOf(theirs)] } },
-      }),
-    ).toBe(0);
+  describeCrossTenant("are invisible and cannot be changed: not found, and B's service stays as it was", {
+    server,
+    as: () => a.owner,
+    unchanged: async () => {
+      const row = await server.services.adminDb.service.findUniqueOrThrow({ where: { id: uuidOf(theirs) } });
+      expect(row).toMatchObject({ name: "B's own", active: true });
+      expect(
+        await server.services.adminDb.serviceSpecialist.count({ where: { specialistId: uuidOf(theirSpecialist) } }),
+      ).toBe(0);
+      expect(
+        await server.services.adminDb.serviceAddOn.count({
+          where: { serviceId: { in: [uuidOf(mine), uuidOf(theirs)] } },
+        }),
+      ).toBe(0);
+    },
+    operations: [
+      operation(Service, () => ({ id: theirs }), empty),
+      operation(
+        Services,
+        () => ({ first: 100 }),
+        excludes(() => theirs),
+        "leaves B's out",
+      ),
+      operation(UpdateService, () => ({ id: theirs, input: { name: "Taken over" } }), notFound()),
+      operation(
+        SetSpecialists,
+        () => ({ input: { serviceId: theirs, specialistIds: [] } }),
+        notFound(),
+        "of B's service",
+      ),
+      operation(
+        SetSpecialists,
+        () => ({ input: { serviceId: mine, specialistIds: [theirSpecialist] } }),
+        notFound(),
+        "B's specialist on A's service",
+      ),
+      operation(
+        SetAddOns,
+        () => ({ input: { serviceId: mine, addOnServiceIds: [theirs] } }),
+        notFound(),
+        "B's service as an add-on of A's",
+      ),
+      operation(
+        SetAddOns,
+        () => ({ input: { serviceId: theirs, addOnServiceIds: [mine] } }),
+        notFound(),
+        "of B's service",
+      ),
+    ],
+    ids: () => ({ service: theirs }),
+    routes: [
+      ["GET", "/v1/services/:service"],
+      ["GET", "/v1/services/:service/specialists"],
+      ["PATCH", "/v1/services/:service", { active: false }],
+    ],
   });
 });
 

@@ -60,6 +60,14 @@ export const edges =
   (response) =>
     expect((rootValue(response) as { edges?: unknown } | null)?.edges).toEqual(expected());
 
+/** A connection, without error, none of whose nodes is `id` (the caller's own rows may be there too). */
+export const excludes =
+  (id: () => string): Outcome =>
+  (response) => {
+    const connection = rootValue(response) as { edges: { node: { id: string } }[] };
+    expect(connection.edges.map((edge) => edge.node.id)).not.toContain(id());
+  };
+
 /** Exactly this data, without error (e.g. the caller's own rows only); built when the test runs. */
 export const answers =
   (data: () => unknown): Outcome =>
