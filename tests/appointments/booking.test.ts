@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import { anonymousAt, holdSlot, startsOf } from "../scheduling/fixtures.js";
 import { type TestOrganization, unique } from "../support/auth.js";
+import { describeCrossTenant, empty, notFound, operation } from "../support/cross-tenant.js";
 import { gqlData, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";
 import {
@@ -16,6 +17,7 @@ import {
   clinicCalendar,
   patientMember,
   slotAt,
+  type TestCalendarOf,
 } from "./fixtures.js";
 
 const HoldByToken = graphql(`
@@ -322,34 +324,46 @@ describe("who books", () => {
 });
 
 describe("cross-tenant", () => {
-  it("another organization's member can neither book an unpublished calendar, use its patients, nor read its appointments", async () => {
-    const other = await server.createOrganization("Other clinic");
-    const calendar = await clinicCalendar(server, org, { calendar: { slug: null } });
-    const patient = await activePatient(server.url, org);
-    const booked = await book(
+  let other: TestOrganization;
+  let calendar: TestCalendarOf;
+  let theirCalendar: TestCalendarOf;
+  let patient: { id: string };
+  let booked: { appointmentId: string };
+
+  beforeAll(async () => {
+    other = await server.createOrganization("Other clinic");
+    calendar = await clinicCalendar(server, org, { calendar: { slug: null } });
+    patient = await activePatient(server.url, org);
+    booked = await book(
       server.url,
       { calendarId: calendar.id, start: at(day, "09:00"), patientId: patient.id },
       org.owner,
     );
-    const unpublished = await gqlData(
-      server.url,
-      BookAppointment,
-      { input: { calendarId: calendar.id, start: at(day, "10:00"), patientId: patient.id } },
-      other.owner,
-    );
-    expect(unpublished.bookAppointment).toMatchObject({ __typename: "NotFoundError", entity: "Calendar" });
-
-    const theirCalendar = await clinicCalendar(server, other);
-    const foreignPatient = await gqlData(
-      server.url,
-      BookAppointment,
-      { input: { calendarId: theirCalendar.id, start: at(day, "10:00"), patientId: patient.id } },
-      other.owner,
-    );
-    expect(foreignPatient.bookAppointment).toMatchObject({ __typename: "NotFoundError", entity: "Patient" });
-
-    expect((await gqlData(server.url, Appointment, { id: booked.appointmentId }, other.owner)).appointment).toBeNull();
+    theirCalendar = await clinicCalendar(server, other);
   });
+
+  describeCrossTenant(
+    "another organization's member can neither book an unpublished calendar, use its patients, nor read its appointments",
+    {
+      server,
+      as: () => other.owner,
+      operations: [
+        operation(
+          BookAppointment,
+          () => ({ input: { calendarId: calendar.id, start: at(day, "10:00"), patientId: patient.id } }),
+          notFound("Calendar"),
+          "on an unpublished calendar",
+        ),
+        operation(
+          BookAppointment,
+          () => ({ input: { calendarId: theirCalendar.id, start: at(day, "10:00"), patientId: patient.id } }),
+          notFound("Patient"),
+          "for the other organization's patient",
+        ),
+        operation(Appointment, () => ({ id: booked.appointmentId }), empty),
+      ],
+    },
+  );
 
   it("a member of another organization books a published calendar as a widget visitor, seeing no appointment data", async () => {
     const other = await server.createOrganization("Visitor clinic");
