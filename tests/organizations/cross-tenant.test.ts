@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { asApiKey, asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
+import { asApiKey, type Headers, type TestOrganization, unique } from "../support/auth.js";
 import { answers, describeCrossTenant, empty, forbidden, notFound, operation } from "../support/cross-tenant.js";
 import { gql, gqlData, uuidOf } from "../support/graphql.js";
 import {
@@ -117,25 +117,6 @@ async function expectBUnchanged() {
   expect(await snapshotOfB()).toEqual(bBefore);
 }
 
-/** Joins an organization the way a person does: the owner invites their email, their first request accepts it. */
-async function invitedMember(org: TestOrganization, role: "admin" | "specialist" | "staff" | "patient") {
-  const sub = unique(`user_${role}`);
-  const email = `${sub}@example.com`;
-  const invited = await gqlData(
-    server.url,
-    InviteMember,
-    { input: { organizationId: org.id, email, role } },
-    org.owner,
-  );
-  expect(invited.inviteMember.__typename).toBe("MutationInviteMemberSuccess");
-  const headers = asUser(sub, { email });
-  const me = await gqlData(server.url, Me, undefined, headers);
-  expect(me.me).toMatchObject({ role, activeOrganization: { id: org.id } });
-  const membership = me.me.memberships.edges.find((e) => e.node.organization.id === org.id)?.node;
-  if (!membership) throw new Error("the invitation did not become a membership");
-  return { headers, membershipId: membership.id, userId: me.me.user?.id as string };
-}
-
 async function ownMembership(headers: Headers, organizationId: string) {
   const me = await gqlData(server.url, Me, undefined, headers);
   const membership = me.me.memberships.edges.find((e) => e.node.organization.id === organizationId)?.node;
@@ -151,7 +132,7 @@ beforeAll(async () => {
 
   // B gets one of everything: a second member, a pending invitation, an API key and an integration.
   const bOwner = await ownMembership(b.owner, b.id);
-  const bStaff = await invitedMember(b, "staff");
+  const bStaff = await server.addMember(b, "staff");
   const pending = await gqlData(
     server.url,
     InviteMember,
@@ -497,7 +478,7 @@ describe("a member of another organization who acts in their own", () => {
       d.owner,
     );
     expect(pending.inviteMember.__typename).toBe("MutationInviteMemberSuccess");
-    const both = await invitedMember(d, "staff");
+    const both = await server.addMember(d, "staff");
     const e = await gqlData(
       server.url,
       CreateOrganization,

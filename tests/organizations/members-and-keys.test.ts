@@ -68,26 +68,6 @@ async function call(path: string, headers: Headers, init: { method?: string; bod
 /** Asks `me` over GraphQL with the given credentials. */
 const graphqlMe = (headers: Headers) => call("/graphql", headers, { body: { query: KeyMe.toString() } });
 
-/** Invites a new person with `role` and signs them in for the first time, which makes them a member. */
-async function addMember(org: TestOrganization, role: "admin" | "specialist" | "staff" | "patient") {
-  const sub = unique(`user_${role}`);
-  const email = `${sub}@example.com`;
-  const invited = await gqlData(
-    server.url,
-    InviteMember,
-    { input: { organizationId: org.id, email, role } },
-    org.owner,
-  );
-  if (invited.inviteMember.__typename !== "MutationInviteMemberSuccess")
-    throw new Error(`inviteMember failed: ${JSON.stringify(invited)}`);
-  const headers = asUser(sub, { email });
-  await gqlData(server.url, Me, {}, headers);
-  const team = await gqlData(server.url, Team, { id: org.id }, org.owner);
-  const membership = team.organization?.members.edges.find((e) => e.node.user.email === email)?.node;
-  if (!membership) throw new Error(`${email} did not become a member`);
-  return { headers, email, membershipId: membership.id };
-}
-
 describe("invitations", () => {
   it("an invitation to someone who already has an account becomes a membership on their next request", async () => {
     const inviting = await server.createOrganization("Inviting");
@@ -183,7 +163,7 @@ describe("invitations", () => {
 
   it("answers an invitation of an existing member with a ConflictError, inviting nobody", async () => {
     const org = await server.createOrganization("Full");
-    const member = await addMember(org, "staff");
+    const member = await server.addMember(org, "staff");
     for (const email of [`${org.ownerSub}@example.com`, member.email]) {
       const result = await gqlData(
         server.url,
@@ -226,7 +206,7 @@ describe("invitations", () => {
 describe("members", () => {
   it("updateMemberRole changes a member's role, and the member acts with it", async () => {
     const org = await server.createOrganization("Promotions");
-    const member = await addMember(org, "staff");
+    const member = await server.addMember(org, "staff");
     const result = await gqlData(
       server.url,
       UpdateMemberRole,
@@ -246,8 +226,8 @@ describe("members", () => {
 
   it("updateMemberRole lets only an owner grant the owner role, and keeps the last owner", async () => {
     const org = await server.createOrganization("Owners");
-    const admin = await addMember(org, "admin");
-    const staff = await addMember(org, "staff");
+    const admin = await server.addMember(org, "admin");
+    const staff = await server.addMember(org, "staff");
     const byAdmin = await gqlData(
       server.url,
       UpdateMemberRole,
@@ -274,7 +254,7 @@ describe("members", () => {
 
   it("removeMember removes the membership; the removed person no longer acts in the organization", async () => {
     const org = await server.createOrganization("Leaving");
-    const member = await addMember(org, "specialist");
+    const member = await server.addMember(org, "specialist");
     expect((await gqlData(server.url, Me, {}, member.headers)).me.activeOrganization).toEqual({ id: org.id });
 
     const result = await gqlData(server.url, RemoveMember, { membershipId: member.membershipId }, org.owner);

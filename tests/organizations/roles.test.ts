@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { asApiKey, asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
+import { asApiKey, type Headers, type TestOrganization, unique } from "../support/auth.js";
 import { type GraphQLResponse, gql, gqlData } from "../support/graphql.js";
 import {
   CreateApiKey,
@@ -103,18 +103,6 @@ async function membershipIn(headers: Headers, organizationId: string) {
   return membership.id;
 }
 
-/** Joins an organization as a person does: invited by email, accepted by their first signed-in request. */
-async function join(org: TestOrganization, role: Role, by: Headers = org.owner): Promise<Member> {
-  const sub = unique(`user_${role}`);
-  const email = `${sub}@example.com`;
-  const invited = await gqlData(server.url, InviteMember, { input: { organizationId: org.id, email, role } }, by);
-  expect(invited.inviteMember.__typename).toBe("MutationInviteMemberSuccess");
-  const headers = asUser(sub, { email });
-  const me = await gqlData(server.url, Me, undefined, headers);
-  expect(me.me).toMatchObject({ role, activeOrganization: { id: org.id } });
-  return { headers, membershipId: await membershipIn(headers, org.id) };
-}
-
 /** A GraphQL error (not a typed result) with this code: the scope check refused the field. */
 function expectRefused(result: GraphQLResponse<unknown>, code: "FORBIDDEN" | "UNAUTHENTICATED") {
   expect(result.errors?.map((e) => e.extensions?.code)).toEqual([code]);
@@ -133,10 +121,10 @@ beforeAll(async () => {
   o = await server.createOrganization("O");
   const owner = { headers: o.owner, membershipId: await membershipIn(o.owner, o.id) };
   const [admin, specialist, staff, patient] = await Promise.all([
-    join(o, "admin"),
-    join(o, "specialist"),
-    join(o, "staff"),
-    join(o, "patient"),
+    server.addMember(o, "admin"),
+    server.addMember(o, "specialist"),
+    server.addMember(o, "staff"),
+    server.addMember(o, "patient"),
   ]);
   members = { owner, admin, specialist, staff, patient } as Record<Role, Member>;
   staffKey = await server.createApiKey(o, "staff");
@@ -357,7 +345,7 @@ describe("admins", () => {
     await expectOUnchanged();
 
     const doomed = await server.createOrganization("Doomed");
-    const doomedAdmin = await join(doomed, "admin");
+    const doomedAdmin = await server.addMember(doomed, "admin");
     expectRefused(await gql(server.url, DeleteOrganization, { id: doomed.id }, doomedAdmin.headers), "FORBIDDEN");
     const deleted = await gqlData(server.url, DeleteOrganization, { id: doomed.id }, doomed.owner);
     expect(deleted.deleteOrganization).toEqual({
@@ -371,8 +359,8 @@ describe("admins", () => {
 
   it("an admin does manage non-owner members, API keys and integrations, and reads the audit log", async () => {
     const p = await server.createOrganization("P");
-    const admin = await join(p, "admin");
-    const newcomer = await join(p, "staff", admin.headers);
+    const admin = await server.addMember(p, "admin");
+    const newcomer = await server.addMember(p, "staff", admin.headers);
     const promoted = await gqlData(
       server.url,
       UpdateMemberRole,
@@ -423,7 +411,7 @@ describe("owners", () => {
   it("with a second owner, an owner can be demoted and an owner removed, until one is left", async () => {
     const q = await server.createOrganization("Q");
     const first = await membershipIn(q.owner, q.id);
-    const second = await join(q, "owner");
+    const second = await server.addMember(q, "owner");
 
     const demoted = await gqlData(
       server.url,

@@ -4,7 +4,7 @@ import { startHttpServer } from "../../src/http/server.js";
 import type { MemberRole } from "../../src/identity/roles.js";
 import { startWorker, type Worker } from "../../src/jobs/runner.js";
 import { createLogger } from "../../src/logger.js";
-import { clerk, createApiKey, createOrganization, type TestOrganization } from "./auth.js";
+import { clerk, createApiKey, createOrganization, type Headers, type TestOrganization } from "./auth.js";
 import { type TestDatabase, useTestDatabase } from "./database.js";
 import { testEnv } from "./env.js";
 import { useFixture } from "./fixture.js";
@@ -77,8 +77,8 @@ export interface TestServerHandle extends TestServer {
   db: TestDatabase;
   /** A new organization owned by a new user (see `createOrganization` in `auth.ts`). */
   createOrganization(name?: string): Promise<TestOrganization>;
-  /** A new user who joins `org` with `role` (see `addMember` in `members.ts`). */
-  addMember(org: TestOrganization, role: MemberRole): Promise<TestMember>;
+  /** A new user who joins `org` with `role`, invited by `by` (see `addMember` in `members.ts`). */
+  addMember(org: TestOrganization, role: MemberRole, by?: Headers): Promise<TestMember>;
   /** An API key of `org`, created by its owner (see `createApiKey` in `auth.ts`). */
   createApiKey(
     org: TestOrganization,
@@ -107,7 +107,7 @@ export function useTestServer(options: TestServerOptions = {}): TestServerHandle
         ...server,
         db,
         createOrganization: (name?: string) => createOrganization(server.url, name),
-        addMember: (org: TestOrganization, role: MemberRole) => addMember(server.url, org, role),
+        addMember: (org: TestOrganization, role: MemberRole, by?: Headers) => addMember(server.url, org, role, by),
         createApiKey: (org: TestOrganization, role?: Parameters<typeof createApiKey>[2], expiresAt?: Date) =>
           createApiKey(server.url, org, role, expiresAt),
       } satisfies TestServerHandle;
