@@ -1,7 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Container } from "../container.js";
 import { isUniqueViolation } from "../db/errors.js";
-import { emitEvent } from "../modules/webhooks/emit-event.js";
+import { emitEvent } from "../events/index.js";
 import { hashApiKey, isApiKey } from "./api-keys.js";
 import { authenticationError } from "./authentication-error.js";
 import { verifySessionToken } from "./clerk.js";

@@ -1,7 +1,8 @@
 import { builder } from "../../graphql/builder.js";
 import { managerRoles } from "../../identity/roles.js";
 
-export const WebhookEventRef = builder.prismaNode("WebhookEvent", {
+export const WebhookEventRef = builder.prismaNode("DomainEvent", {
+  name: "WebhookEvent",
   id: { field: "id" },
   // node(id:) answers null, not an error, for an id row-level security hides (another organization's).
   nullable: true,
