@@ -15,7 +15,7 @@
  */
 import { fork } from "node:child_process";
 import pg from "pg";
-import { parseConfig } from "../src/config.js";
+import { parseConfig } from "../src/config/config.js";
 import { APP_ROLE, withSessionRole } from "../src/db/database.js";
 import { migrateDatabase } from "../src/db/migrations.js";
 import { createPrisma } from "../src/db/prisma.js";

@@ -1,4 +1,4 @@
-import type { Config } from "./config.js";
+import type { Config } from "./config/config.js";
 import type { DatabaseUrls } from "./db/database.js";
 import { createPrisma, type PrismaClient } from "./db/prisma.js";
 import { developmentKeyPair } from "./identity/dev-tokens.js";

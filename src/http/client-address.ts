@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import type { TrustProxy } from "../config.js";
+import type { TrustProxy } from "../config/values.js";
 
 /** `::ffff:10.0.0.1` (an IPv4 client on a dual-stack socket) as `10.0.0.1`. */
 const plain = (address: string) =>

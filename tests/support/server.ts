@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { parseConfig } from "../../src/config.js";
+import { parseConfig } from "../../src/config/config.js";
 import { type Container, type ContainerOptions, createContainer } from "../../src/container.js";
 import { startHttpServer } from "../../src/http/server.js";
 import { startWorker, type Worker } from "../../src/jobs/runner.js";

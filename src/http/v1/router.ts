@@ -1,5 +1,6 @@
 import type { Plugin } from "graphql-yoga";
 import { RETRY_AFTER_SECONDS } from "../../errors.js";
+import { errorTypes } from "../../graphql/error-types.js";
 import { IMPERSONATED_PATIENT_HEADER } from "../../identity/impersonation.js";
 import type { Logger } from "../../logger.js";
 import { requestIdOf } from "../context.js";
@@ -20,23 +21,20 @@ interface ErrorBody {
   error: { code: string; message: string; fields?: { path: string[]; message: string }[] };
 }
 
-const statusByCode: Record<string, number> = {
+/**
+ * Codes that are not error types of the domain: the router's own and the GraphQL layer's
+ * (authorization refusals). Every domain error type declares its own status (`errorTypes`).
+ */
+const platformStatuses: Record<string, number> = {
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
-  CONFLICT: 409,
-  INVALID_TRANSITION: 409,
-  HOLD_EXPIRED: 410,
-  ONBOARDING_INCOMPLETE: 409,
-  SLOT_UNAVAILABLE: 409,
-  TOO_MANY_HOLDS: 409,
-  VALIDATION_FAILED: 422,
-  VIDEO_UNAVAILABLE: 409,
-  VIDEO_PROVIDER_ERROR: 502,
-  SERVICE_UNAVAILABLE: 503,
 };
+
+/** The HTTP status a code answers with, if it is one `/v1` knows. */
+const statusOf = (code: string): number | undefined => errorTypes().get(code)?.httpStatus ?? platformStatuses[code];
 
 /** Headers a `/v1` call passes on to the GraphQL operation it runs. */
 const forwardedHeaders = [
@@ -67,7 +65,7 @@ const json = (status: number, body: unknown) =>
     : new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8" } });
 
 const fail = (code: string, message: string, fields?: ErrorBody["error"]["fields"]) => {
-  const response = json(statusByCode[code] ?? 500, {
+  const response = json(statusOf(code) ?? 500, {
     error: { code, message, ...(fields ? { fields } : {}) },
   } satisfies ErrorBody);
   // An outage is retryable: say when.
@@ -213,7 +211,7 @@ async function mapResult(route: CompiledRoute, response: Response, log: Logger):
   } else if (error) {
     // GraphQL's bad input is /v1's bad request.
     const code = error.extensions?.code === "BAD_USER_INPUT" ? "BAD_REQUEST" : error.extensions?.code;
-    if (code && code in statusByCode) return fail(code, error.message);
+    if (code && statusOf(code) !== undefined) return fail(code, error.message);
     // Errors raised before execution (authentication: 401) keep the status Yoga gave them.
     if (code && response.status >= 400 && response.status < 500)
       return json(response.status, { error: { code, message: error.message } });

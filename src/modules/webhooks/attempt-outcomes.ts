@@ -1,4 +1,4 @@
-import type { Config } from "../../config.js";
+import type { Config } from "../../config/config.js";
 import { retryDelay, verdictOf } from "./retry-policy.js";
 import type { AttemptResult } from "./send-message.js";
 
