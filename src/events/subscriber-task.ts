@@ -48,7 +48,7 @@ const BARRIER_TIMEOUT = "50ms";
 const BARRIER_RETRY_MS = 100;
 
 /** A subscriber's job of an organization: its job key and queue (as in `tenancy.wake_event_subscriber`). */
-export const subscriberKey = (name: string, organizationId: string) => `events:${name}:${organizationId}`;
+const subscriberKey = (name: string, organizationId: string) => `events:${name}:${organizationId}`;
 
 /**
  * The job of a subscriber for one organization. Emitters queue it only when none is waiting to
