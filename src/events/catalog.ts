@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { memberRoles } from "../../identity/roles.js";
+import { memberRoles } from "../identity/roles.js";
 
 /**
  * Every domain event the product emits: its name, the version of its payload and the
@@ -137,6 +137,3 @@ export type EventType = keyof typeof eventCatalog;
 export type EventData<T extends EventType> = z.input<(typeof eventCatalog)[T]["payload"]>;
 
 export const eventTypes = Object.keys(eventCatalog) as EventType[];
-
-/** What an endpoint may choose to receive: every event but the ping, which targets one endpoint. */
-export const subscribableEventTypes = eventTypes.filter((type) => type !== "webhook.ping");
