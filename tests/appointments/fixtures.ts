@@ -96,7 +96,7 @@ export const Appointment = graphql(`
 
 /** The organization's webhook events of `types` about an appointment (payload data), oldest first. */
 export async function appointmentEvents(server: Api, appointmentId: string, types?: string[]) {
-  const events = await server.services.adminDb.webhookEvent.findMany({
+  const events = await server.services.adminDb.domainEvent.findMany({
     where: { type: types ? { in: types } : { startsWith: "appointment." } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });

@@ -138,6 +138,37 @@ describe("nested /v1 paths check their parent too", () => {
 });
 
 describe("forwarding headers", () => {
+  const uploadOrigin = async (url: string, headers: Record<string, string>) => {
+    const service = await createService(server, a);
+    const created = await v1(
+      url,
+      "POST",
+      `/v1/services/${service}/attachments`,
+      { ...a.owner, ...headers },
+      {
+        fileName: "knee.pdf",
+        contentType: "application/pdf",
+        sizeBytes: 3,
+      },
+    );
+    expect(created.status).toBe(201);
+    return new URL(created.body.uploadUrl).origin;
+  };
+  const spoofed = { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
+
+  it("signs local-file URLs for the server's own origin when an untrusted client sends X-Forwarded-Host", async () => {
+    const direct = await startTestServer(server.db, { SERVER_ROLE: "api", TRUST_PROXY: "false" });
+    try {
+      expect(await uploadOrigin(direct.url, spoofed)).toBe(new URL(direct.url).origin);
+    } finally {
+      await direct.close();
+    }
+  });
+
+  it("believes X-Forwarded-Host and -Proto from a proxy TRUST_PROXY trusts (the tests' server trusts loopback)", async () => {
+    expect(await uploadOrigin(server.url, spoofed)).toBe("https://evil.example");
+  });
+
   it("does not let X-Forwarded-For lift the anonymous hold limit unless TRUST_PROXY says so", async () => {
     const strict = await startTestServer(server.db, {
       SERVER_ROLE: "api",

@@ -72,7 +72,7 @@ describe("the onboarding flow", () => {
     expect(new Date(intakeAt).getTime()).toBeLessThanOrEqual(new Date(consentAt).getTime());
 
     // The domain events, recorded in the same transactions, for webhooks and automations.
-    const events = await server.services.adminDb.webhookEvent.findMany({
+    const events = await server.services.adminDb.domainEvent.findMany({
       where: {
         type: { in: ["patient.created", "patient.onboarded"] },
         data: { path: ["patientId"], equals: patient.id },

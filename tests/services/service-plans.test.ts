@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { inScopedTransaction } from "../../src/db/tenant.js";
 import { ConflictError } from "../../src/errors.js";
-import { consumePlanSession } from "../../src/modules/services/patient-plans.js";
+import { consumePlanSession } from "../../src/modules/plans/domain/plan-sessions.js";
 import { graphql } from "../generated/gql.js";
 import type { TestOrganization } from "../support/auth.js";
 import { describeCrossTenant, empty, excludes, notFound, operation } from "../support/cross-tenant.js";

@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { buildSchema, parse, validate } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
+import { planRoutes } from "../../src/modules/plans/routes.js";
+import { productRoutes } from "../../src/modules/products/routes.js";
 import { servicesRoutes } from "../../src/modules/services/routes.js";
 import { graphql } from "../generated/gql.js";
 import { asApiKey, type TestOrganization } from "../support/auth.js";
@@ -452,7 +454,7 @@ describe("the /v1 catalog routes", () => {
 
   it("each runs a document that is valid against schema.graphql", async () => {
     const schema = buildSchema(await readFile("schema.graphql", "utf8"));
-    for (const route of servicesRoutes) {
+    for (const route of [...servicesRoutes, ...planRoutes, ...productRoutes]) {
       expect(validate(schema, parse(route.document)), `${route.method} ${route.path}`).toEqual([]);
     }
   });

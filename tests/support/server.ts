@@ -1,4 +1,4 @@
-import { parseConfig } from "../../src/config.js";
+import { parseConfig } from "../../src/config/config.js";
 import { type Container, type ContainerOptions, createContainer } from "../../src/container.js";
 import { startHttpServer } from "../../src/http/server.js";
 import type { MemberRole } from "../../src/identity/roles.js";

@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma, type PrismaClient } from "../../src/db/prisma.js";
 import { inScopedTransaction } from "../../src/db/tenant.js";
-import { emitEvent } from "../../src/modules/webhooks/emit-event.js";
+import { emitEvent } from "../../src/events/index.js";
 import type { TestOrganization } from "../support/auth.js";
 import { uuidOf } from "../support/graphql.js";
 import { type ServerProcess, startServerProcess } from "../support/process.js";
@@ -59,6 +59,10 @@ const webhookJobs = async () =>
     )
   ).rows;
 
+/** Events waiting in the webhooks subscriber's queue. */
+const queuedForWebhooks = async () =>
+  (await owner.query("SELECT count(*)::int AS n FROM event_deliveries WHERE subscriber = 'webhooks'")).rows[0].n;
+
 const receivedMessages = (endpoint: WebhookReceiver) =>
   endpoint.requests.map((r) => {
     const { type, data } = messageOf(r);
@@ -82,9 +86,8 @@ describe("fanning out events", () => {
     await touch(api.url, org, "Four");
 
     // Ten events in five transactions, and no worker yet: one job waits, keyed to the organization.
-    expect(await webhookJobs()).toEqual([{ task: "fan_out_webhook_events", key: `webhook-fan-out:${uuidOf(org.id)}` }]);
-    const { rows } = await owner.query("SELECT count(*)::int AS n FROM webhook_fan_outs");
-    expect(rows[0].n).toBe(10);
+    expect(await webhookJobs()).toEqual([{ task: "fan_out_webhook_events", key: `events:webhooks:${uuidOf(org.id)}` }]);
+    expect(await queuedForWebhooks()).toBe(10);
 
     worker = await startServerProcess(testServerEnv(api.db, { SERVER_ROLE: "worker", ...webhookEnv }));
     await endpoint.waitFor(10, 30_000);
@@ -104,8 +107,7 @@ describe("fanning out events", () => {
     expect(log.deliveries.every((d) => d.status === "succeeded" && d.attempt === 1)).toBe(true);
     await eventually(async () => {
       expect(await webhookJobs()).toEqual([]);
-      const left = await owner.query("SELECT count(*)::int AS n FROM webhook_fan_outs");
-      expect(left.rows[0].n).toBe(0);
+      expect(await queuedForWebhooks()).toBe(0);
     });
   });
 

@@ -421,7 +421,7 @@ describe("lists without N+1", () => {
     const { adminDb } = server.services;
     const addDeliveries = async (n: number) => {
       for (let i = 0; i < n; i++) {
-        const event = await adminDb.webhookEvent.create({
+        const event = await adminDb.domainEvent.create({
           data: { organizationId: uuidOf(org.id), type: "webhook.ping", version: 1, data: {} },
         });
         await adminDb.webhookDelivery.create({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../../src/config.js";
+import { ConfigError, parseConfig } from "../../src/config/config.js";
 import { guardedLookup, refusal } from "../../src/modules/webhooks/endpoint-address.js";
 import { parseRetryAfter, retryDelay, verdictOf } from "../../src/modules/webhooks/retry-policy.js";
 import { sendMessage } from "../../src/modules/webhooks/send-message.js";

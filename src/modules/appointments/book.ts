@@ -2,15 +2,14 @@ import { afterCommit } from "../../after-commit.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import type { Prisma } from "../../db/prisma.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors.js";
+import { emitEvent } from "../../events/index.js";
 import type { Appointment } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
-import { audited } from "../audit/audited.js";
-import { organizationSettings } from "../organizations/settings.js";
+import { audited } from "../../operation/audited.js";
 import { announceCalendarChange } from "../scheduling/announce.js";
 import { assertMayBook, inCalendarScope } from "../scheduling/calendar-access.js";
 import { SlotUnavailableError } from "../scheduling/errors.js";
 import type { Hold } from "../scheduling/holds/hold-store.js";
-import { emitEvent } from "../webhooks/emit-event.js";
 import { appointmentEventData } from "./appointment-events.js";
 import { type Booker, bookerIn } from "./booker.js";
 import { consumingHold, holdBuffers, placedHoldAudit, type SlotChoice } from "./booking-hold.js";
@@ -19,6 +18,7 @@ import { consumeBookingSession } from "./booking-plan-session.js";
 import { HoldExpiredError, OnboardingIncompleteError } from "./errors.js";
 import { recordHistory } from "./history.js";
 import { scheduleLifecycleJobs } from "./lifecycle-jobs.js";
+import { appointmentSettings } from "./settings.js";
 import { scheduleVideoRoom } from "./video/schedule-video-room.js";
 
 export interface BookingRequest {
@@ -171,7 +171,7 @@ async function bookingCalendar(tx: Prisma.TransactionClient, calendarId: string)
         slug: row.slug,
         requiresPlanSession: row.requires_plan_session,
         telehealth: row.telehealth,
-        settings: organizationSettings.parse(row.settings),
+        settings: appointmentSettings.parse(row.settings),
       }
     : null;
 }

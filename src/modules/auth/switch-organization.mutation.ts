@@ -1,6 +1,6 @@
 import { NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { OrganizationRef } from "../organizations/organization.type.js";
 
 builder.mutationField("switchOrganization", (t) =>

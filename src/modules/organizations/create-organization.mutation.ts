@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ConflictError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { OrganizationRef } from "./organization.type.js";
 import { CreateOrganizationInput, settingsWithDefaults, withUniqueSlug } from "./organization-input.js";
 

@@ -1,6 +1,6 @@
 import { NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { activeOrganization } from "./active-organization.js";
 import { OrganizationRef } from "./organization.type.js";
 

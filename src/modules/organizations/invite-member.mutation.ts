@@ -1,8 +1,8 @@
 import { ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { managerRoles } from "../../identity/roles.js";
+import { audited } from "../../operation/audited.js";
 import { email } from "../../validation.js";
-import { audited } from "../audit/audited.js";
 import { activeOrganization, assertInActiveOrganization } from "./active-organization.js";
 import { MemberRoleEnum } from "./member-role.enum.js";
 import { assertMayAssign } from "./members.js";

@@ -3,7 +3,7 @@ import type { Prisma } from "../../db/prisma.js";
 import { NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { managerRoles } from "../../identity/roles.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { activeOrganization } from "./active-organization.js";
 import { IntegrationProviderEnum, IntegrationRef, type integrationProviders } from "./integration.type.js";
 import { encryptSecrets, secretHints } from "./integration-secrets.js";

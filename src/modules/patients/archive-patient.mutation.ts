@@ -2,7 +2,7 @@ import { isUniqueViolation } from "../../db/errors.js";
 import { ConflictError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { managerRoles } from "../../identity/roles.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { PatientRef } from "./patient.type.js";
 import { lockPatient } from "./patients.js";
 

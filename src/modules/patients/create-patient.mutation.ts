@@ -2,7 +2,7 @@ import { isUniqueViolation } from "../../db/errors.js";
 import { ConflictError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { staffRoles } from "../../identity/roles.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { PatientRef } from "./patient.type.js";
 import { patientFields, toDateColumn } from "./patient-input.js";
 import { createPatientRecord } from "./patients.js";

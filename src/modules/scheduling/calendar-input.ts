@@ -3,7 +3,7 @@ import { Prisma } from "../../db/prisma.js";
 import { builder } from "../../graphql/builder.js";
 import { ianaTimeZone, name } from "../../validation.js";
 import { slug } from "../organizations/organization-input.js";
-import { ServiceRef } from "../services/service.type.js";
+import { ServiceRef } from "../services/index.js";
 import { CalendarKindEnum, CampaignModeEnum } from "./calendar.type.js";
 import { WeeklyRangeInput } from "./time-range.type.js";
 import { nonOverlapping, toWeeklyRange } from "./time-ranges.js";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { afterCommit } from "../../after-commit.js";
 import { NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { SpecialistRef } from "../specialists/specialist.type.js";
 import { announceCalendarChange } from "./announce.js";
 import { CalendarRef } from "./calendar.type.js";

@@ -1,6 +1,6 @@
 import { builder } from "../../graphql/builder.js";
 import { staffRoles } from "../../identity/roles.js";
-import { ServiceRef } from "../services/service.type.js";
+import { ServiceRef } from "../services/index.js";
 import { CalendarKindEnum, CalendarRef } from "./calendar.type.js";
 
 builder.queryFields((t) => ({

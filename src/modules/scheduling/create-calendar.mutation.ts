@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { withUniqueSlug } from "../organizations/organization-input.js";
 import { CalendarRef } from "./calendar.type.js";
 import { CreateCalendarInput, campaignColumns } from "./calendar-input.js";

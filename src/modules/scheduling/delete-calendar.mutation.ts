@@ -2,7 +2,7 @@ import { afterCommit } from "../../after-commit.js";
 import { isForeignKeyViolation } from "../../db/errors.js";
 import { ConflictError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { announceCalendarChange } from "./announce.js";
 import { CalendarRef } from "./calendar.type.js";
 import { calendarManagerRoles } from "./permissions.js";

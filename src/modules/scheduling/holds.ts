@@ -1,7 +1,7 @@
 import { afterCommit } from "../../after-commit.js";
 import { NotFoundError } from "../../errors.js";
 import type { Context } from "../../graphql/context.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { announceCalendarChange } from "./announce.js";
 import { fairOrder, recordAssignment } from "./assignment.js";
 import { assertMayBook, inCalendarScope } from "./calendar-access.js";

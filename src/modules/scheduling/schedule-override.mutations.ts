@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import type { Context } from "../../graphql/context.js";
 import { staffRoles } from "../../identity/roles.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { SpecialistRef } from "../specialists/specialist.type.js";
 import { announceCalendarChange } from "./announce.js";
 import { assertMayEditSchedule } from "./permissions.js";

@@ -3,7 +3,7 @@ import { afterCommit } from "../../after-commit.js";
 import { ForbiddenError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { staffRoles } from "../../identity/roles.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { SpecialistRef } from "../specialists/specialist.type.js";
 import { announceCalendarChange } from "./announce.js";
 import { assertMayEditSchedule } from "./permissions.js";

@@ -1,7 +1,7 @@
 import { afterCommit } from "../../after-commit.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { withUniqueSlug } from "../organizations/organization-input.js";
 import { announceCalendarChange } from "./announce.js";
 import { CalendarRef } from "./calendar.type.js";

@@ -1,6 +1,6 @@
 import { builder } from "../../graphql/builder.js";
 import { managerRoles } from "../../identity/roles.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { SpecialistRef } from "./specialist.type.js";
 import { specialistFields } from "./specialist-input.js";
 

@@ -1,7 +1,7 @@
 import { NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { managerRoles } from "../../identity/roles.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { SpecialistRef } from "./specialist.type.js";
 import { findSpecialist } from "./specialists.js";
 

@@ -1,7 +1,9 @@
-import "./specialty.type.js";
-import "./specialist-specialties.field.js";
-import "./specialties.query.js";
-import "./create-specialty.mutation.js";
-import "./update-specialty.mutation.js";
-import "./delete-specialty.mutation.js";
-import "./specialist-specialty.mutations.js";
+import "./types/specialty.type.js";
+import "./resolvers/specialist-specialties.field.js";
+import "./resolvers/specialty.query.js";
+import "./resolvers/specialties.query.js";
+import "./resolvers/create-specialty.mutation.js";
+import "./resolvers/update-specialty.mutation.js";
+import "./resolvers/delete-specialty.mutation.js";
+import "./resolvers/attach-specialty.mutation.js";
+import "./resolvers/detach-specialty.mutation.js";

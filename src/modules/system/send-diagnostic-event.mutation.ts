@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { builder } from "../../graphql/builder.js";
 import { enqueue } from "../../jobs/enqueue.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { DiagnosticEventRef } from "./diagnostic-event.type.js";
 import { publishDiagnosticEvent } from "./publish-diagnostic-event.task.js";
 

@@ -1,9 +1,9 @@
-import type { Config } from "../../config.js";
+import type { Config } from "../../config/config.js";
 import { retryDelay, verdictOf } from "./retry-policy.js";
 import type { AttemptResult } from "./send-message.js";
 
 export interface MadeAttempt {
-  due: { id: string; eventId: string; trigger: "event" | "replay" | "ping"; attempt: number };
+  due: { id: string; eventId: string; eventDepth: number; trigger: "event" | "replay" | "ping"; attempt: number };
   result: AttemptResult;
 }
 
@@ -29,6 +29,11 @@ export interface Outcomes {
   failures: { reset: boolean; count: number };
   /** An attempt answered 410 Gone. */
   gone: boolean;
+  /**
+   * The event of the last message that failed for good (of the first 410 Gone, if any): what
+   * disabling the endpoint after this page is caused by.
+   */
+  failedEvent: { id: string; depth: number } | null;
 }
 
 /**
@@ -38,7 +43,13 @@ export interface Outcomes {
  * is a test: one attempt, and it changes nothing.
  */
 export function outcomesOf(config: Config["webhooks"], page: MadeAttempt[], now = Date.now()): Outcomes {
-  const outcomes: Outcomes = { attempts: [], retries: [], failures: { reset: false, count: 0 }, gone: false };
+  const outcomes: Outcomes = {
+    attempts: [],
+    retries: [],
+    failures: { reset: false, count: 0 },
+    gone: false,
+    failedEvent: null,
+  };
   for (const { due, result } of page) {
     const verdict = verdictOf(result.statusCode, result.refused);
     const delay =
@@ -68,6 +79,7 @@ export function outcomesOf(config: Config["webhooks"], page: MadeAttempt[], now 
       outcomes.failures = { reset: true, count: 0 };
     } else {
       outcomes.failures.count++;
+      if (!outcomes.gone) outcomes.failedEvent = { id: due.eventId, depth: due.eventDepth };
       outcomes.gone ||= verdict === "gone";
     }
   }

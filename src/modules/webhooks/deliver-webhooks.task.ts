@@ -2,10 +2,10 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { z } from "zod";
 import type { Container } from "../../container.js";
 import type { Prisma, PrismaClient } from "../../db/prisma.js";
+import { emitEvent, handlingEvent } from "../../events/index.js";
 import { type EnqueueOptions, enqueue } from "../../jobs/enqueue.js";
 import { defineTask } from "../../jobs/task.js";
 import { type MadeAttempt, type Outcomes, outcomesOf } from "./attempt-outcomes.js";
-import { emitEvent } from "./emit-event.js";
 import { sendMessage } from "./send-message.js";
 import { signatureHeader } from "./signing.js";
 import { activeSigningSecrets } from "./signing-secrets.js";
@@ -110,6 +110,7 @@ async function takeQueuedRun(db: PrismaClient, subscriptionId: string) {
 interface DueAttempt {
   id: string;
   eventId: string;
+  eventDepth: number;
   trigger: "event" | "replay" | "ping";
   attempt: number;
   type: string;
@@ -120,9 +121,9 @@ interface DueAttempt {
 /** An endpoint's due attempts with their events, oldest first, but those in `taken`. */
 function dueAttempts(db: PrismaClient, subscriptionId: string, taken: Set<string>, limit: number) {
   return db.$queryRaw<DueAttempt[]>`
-    SELECT d.id, d.event_id AS "eventId", d.trigger::text AS trigger, d.attempt, e.type, e.data,
+    SELECT d.id, d.event_id AS "eventId", e.depth AS "eventDepth", d.trigger::text AS trigger, d.attempt, e.type, e.data,
       e.created_at AS "createdAt"
-    FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
+    FROM webhook_deliveries d JOIN domain_events e ON e.id = d.event_id
     WHERE d.subscription_id = ${subscriptionId}::uuid AND d.status = 'pending' AND d.due_at <= now()
       AND NOT (d.id = ANY (${[...taken]}::uuid[]))
     ORDER BY d.due_at, d.position
@@ -213,7 +214,7 @@ async function record({ adminDb, config }: Container, endpoint: Endpoint, outcom
     const failures = counted?.consecutive_failures ?? 0;
     endpoint.consecutiveFailures = failures;
     if (!outcomes.gone && failures < config.webhooks.maxConsecutiveFailures) return false;
-    return disable(tx, endpoint, outcomes.gone ? "gone" : "failing", failures);
+    return disable(tx, endpoint, outcomes.gone ? "gone" : "failing", failures, outcomes.failedEvent);
   });
 }
 
@@ -228,20 +229,33 @@ function markMade(db: Pick<Prisma.TransactionClient, "$executeRaw">, outcomes: O
     WHERE d.id = a.id AND d.status = 'pending'`;
 }
 
-async function disable(tx: Prisma.TransactionClient, endpoint: Endpoint, reason: "gone" | "failing", failures: number) {
+/**
+ * Disables the endpoint and tells the organization's other endpoints, with the event whose
+ * delivery failed as the cause: one step deeper than it, so a chain of endpoints disabled by
+ * the messages that told them of one another shows in the depth.
+ */
+async function disable(
+  tx: Prisma.TransactionClient,
+  endpoint: Endpoint,
+  reason: "gone" | "failing",
+  failures: number,
+  failedEvent: Outcomes["failedEvent"],
+) {
   const disabledAt = new Date();
   const { count } = await tx.webhookSubscription.updateMany({
     where: { id: endpoint.id, enabled: true },
     data: { enabled: false, disabledReason: reason, disabledAt },
   });
   if (!count) return false;
-  await emitEvent(tx, endpoint.organizationId, "webhook.endpoint_disabled", {
-    subscriptionId: encodeGlobalID("WebhookSubscription", endpoint.id),
-    url: endpoint.url,
-    reason,
-    consecutiveFailures: failures,
-    disabledAt: disabledAt.toISOString(),
-  });
+  const emit = () =>
+    emitEvent(tx, endpoint.organizationId, "webhook.endpoint_disabled", {
+      subscriptionId: encodeGlobalID("WebhookSubscription", endpoint.id),
+      url: endpoint.url,
+      reason,
+      consecutiveFailures: failures,
+      disabledAt: disabledAt.toISOString(),
+    });
+  await (failedEvent ? handlingEvent(failedEvent, emit) : emit());
   return true;
 }
 

@@ -1,10 +1,10 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { NotFoundError } from "../../errors.js";
+import { recordEvent } from "../../events/index.js";
 import { builder } from "../../graphql/builder.js";
 import { managerRoles } from "../../identity/roles.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { scheduleDelivery } from "./deliver-webhooks.task.js";
-import { recordEvent } from "./emit-event.js";
 import { findSubscription } from "./subscriptions.js";
 import { WebhookEventRef } from "./webhook-event.type.js";
 import { WebhookSubscriptionRef } from "./webhook-subscription.type.js";

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { managerRoles } from "../../identity/roles.js";
 import { enqueue } from "../../jobs/enqueue.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { scheduleDelivery } from "./deliver-webhooks.task.js";
 import { replayedEvents, replayWebhookEventsTask } from "./replay-webhook-events.task.js";
 import { findSubscription } from "./subscriptions.js";
@@ -35,7 +35,7 @@ builder.mutationField("replayWebhookEvent", (t) =>
     resolve: (_root, { input }, ctx) =>
       audited(ctx, async (tx) => {
         const subscription = await enabledSubscription(tx, input.subscriptionId.id);
-        const event = await tx.webhookEvent.findUnique({ where: { id: input.eventId.id } });
+        const event = await tx.domainEvent.findUnique({ where: { id: input.eventId.id } });
         if (!event) throw new NotFoundError("WebhookEvent");
         await scheduleDelivery(tx, {
           organizationId: subscription.organizationId,
@@ -91,7 +91,7 @@ builder.mutationField("replayWebhookEvents", (t) =>
       audited(ctx, async (tx) => {
         const subscription = await enabledSubscription(tx, input.subscriptionId.id);
         const until = new Date();
-        const events = await tx.webhookEvent.count({ where: replayedEvents(subscription, input.since, until) });
+        const events = await tx.domainEvent.count({ where: replayedEvents(subscription, input.since, until) });
         await enqueue(tx, replayWebhookEventsTask, {
           subscriptionId: subscription.id,
           since: input.since.toISOString(),

@@ -17,7 +17,7 @@ export const replayWebhookEventsTask = defineTask({
     if (!subscription) return log.debug({ subscriptionId }, "webhook subscription is gone; nothing to replay");
     let after: string | undefined;
     for (;;) {
-      const page = await adminDb.webhookEvent.findMany({
+      const page = await adminDb.domainEvent.findMany({
         where: replayedEvents(subscription, new Date(since), new Date(until)),
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         ...(after ? { cursor: { id: after }, skip: 1 } : {}),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { NotFoundError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { managerRoles } from "../../identity/roles.js";
-import { audited } from "../audit/audited.js";
+import { audited } from "../../operation/audited.js";
 import { rotateSigningSecrets } from "./signing-secrets.js";
 import { findSubscription } from "./subscriptions.js";
 import { WebhookSubscriptionRef } from "./webhook-subscription.type.js";

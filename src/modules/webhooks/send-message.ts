@@ -1,7 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
-import type { Config } from "../../config.js";
+import type { Config } from "../../config/config.js";
 import { version } from "../system/version.js";
 import { guardedLookup, hostOf, RefusedAddressError, refusal } from "./endpoint-address.js";
 import { parseRetryAfter } from "./retry-policy.js";

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import type { Prisma } from "../../db/prisma.js";
 import { NotFoundError, ValidationError } from "../../errors.js";
+import { eventTypes } from "../../events/index.js";
 import type { Context } from "../../graphql/context.js";
 import { endpointRefusal } from "./endpoint-address.js";
-import { subscribableEventTypes } from "./event-catalog.js";
+
+/** What an endpoint may choose to receive: every event but the ping, which targets one endpoint. */
+export const subscribableEventTypes = eventTypes.filter((type) => type !== "webhook.ping");
 
 const isHttpUrl = (v: string) => URL.canParse(v) && ["http:", "https:"].includes(new URL(v).protocol);
 

@@ -14,7 +14,7 @@ builder.prismaObjectField(WebhookSubscriptionRef, "deliveries", (t) =>
 );
 
 builder.prismaObjectField(WebhookEventRef, "deliveries", (t) =>
-  t.relatedConnection("deliveries", {
+  t.relatedConnection("webhookDeliveries", {
     cursor: "id",
     description: "Delivery attempts of this event, newest first.",
     args: {

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { eventCatalog, eventTypes } from "../../events/index.js";
 import { builder } from "../../graphql/builder.js";
-import { eventCatalog, eventTypes, subscribableEventTypes } from "./event-catalog.js";
+import { subscribableEventTypes } from "./subscriptions.js";
 
 interface EventTypeEntry {
   name: string;

@@ -10,12 +10,12 @@ builder.queryField("webhookEvent", (t) =>
     description: "An event of the active organization; null for any other id.",
     authScopes: { orgRole: managerRoles },
     args: { id: t.arg.globalID({ for: WebhookEventRef }) },
-    resolve: (query, _root, { id }, { db }) => db.webhookEvent.findUnique({ ...query, where: { id: id.id } }),
+    resolve: (query, _root, { id }, { db }) => db.domainEvent.findUnique({ ...query, where: { id: id.id } }),
   }),
 );
 
 builder.prismaObjectField(OrganizationRef, "webhookEvents", (t) =>
-  t.relatedConnection("webhookEvents", {
+  t.relatedConnection("events", {
     cursor: "id",
     description: "The organization's events (the messages webhooks deliver), newest first.",
     authScopes: { orgRole: managerRoles },

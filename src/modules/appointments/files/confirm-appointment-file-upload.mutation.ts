@@ -1,8 +1,8 @@
 import { ConflictError, NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { memberRoles } from "../../../identity/roles.js";
+import { audited } from "../../../operation/audited.js";
 import { objectStoreFor } from "../../../storage/organization-store.js";
-import { audited } from "../../audit/audited.js";
 import { AppointmentFileRef } from "./appointment-file.type.js";
 
 builder.mutationField("confirmAppointmentFileUpload", (t) =>

@@ -3,7 +3,7 @@ import { isUniqueViolation } from "../../../db/errors.js";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { memberRoles } from "../../../identity/roles.js";
-import { audited } from "../../audit/audited.js";
+import { audited } from "../../../operation/audited.js";
 import { AppointmentRef } from "../appointment.type.js";
 import { AppointmentReviewRef } from "./appointment-review.type.js";
 

@@ -1,7 +1,7 @@
 import { ForbiddenError, NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { memberRoles } from "../../../identity/roles.js";
-import { audited } from "../../audit/audited.js";
+import { audited } from "../../../operation/audited.js";
 import { AppointmentRef } from "../appointment.type.js";
 import { organizationDaily } from "./daily-integration.js";
 import { videoIneligibility } from "./eligibility.js";
