@@ -8,6 +8,7 @@ import {
   CreateOrganization,
   DeleteOrganization,
   InviteMember,
+  MeWithMemberships,
   RemoveMember,
   RevokeApiKey,
   RevokeInvitation,
@@ -29,18 +30,6 @@ const Snapshot = graphql(`
       integrations(first: 50) { edges { node { id provider config secretHints updatedAt } } }
     }
     auditLog(first: 100) { edges { node { id action entityType entityId } } }
-  }
-`);
-
-const Me = graphql(`
-  query CrossTenantMe {
-    me {
-      kind
-      role
-      user { id }
-      activeOrganization { id }
-      memberships(first: 50) { edges { node { id role organization { id } } } }
-    }
   }
 `);
 
@@ -118,7 +107,7 @@ async function expectBUnchanged() {
 }
 
 async function ownMembership(headers: Headers, organizationId: string) {
-  const me = await gqlData(server.url, Me, undefined, headers);
+  const me = await gqlData(server.url, MeWithMemberships, undefined, headers);
   const membership = me.me.memberships.edges.find((e) => e.node.organization.id === organizationId)?.node;
   if (!membership || !me.me.user) throw new Error("no membership");
   return { membershipId: membership.id, userId: me.me.user.id };
@@ -219,7 +208,7 @@ describe("A's owner reads A's own ids through GraphQL", () => {
   });
 
   it("me shows A as the active organization and no membership of B", async () => {
-    const result = await gqlData(server.url, Me, undefined, a.owner);
+    const result = await gqlData(server.url, MeWithMemberships, undefined, a.owner);
     expect(result.me).toMatchObject({ kind: "user", role: "owner", activeOrganization: { id: a.id } });
     expect(result.me.memberships.edges.map((e) => e.node.organization.id)).toEqual([a.id]);
   });
@@ -262,7 +251,7 @@ describeCrossTenant("A's owner writes with B's ids through GraphQL: NotFoundErro
       () => ({ organizationId: b.id }),
       async (response) => {
         notFound("Organization")(response);
-        const me = await gqlData(server.url, Me, undefined, a.owner);
+        const me = await gqlData(server.url, MeWithMemberships, undefined, a.owner);
         expect(me.me).toMatchObject({ role: "owner", activeOrganization: { id: a.id } });
       },
       "leaving A's owner in A",
@@ -303,7 +292,7 @@ describeCrossTenant("A's owner writes with B's ids through GraphQL: NotFoundErro
       () => ({ id: bIds.apiKey }),
       async (response) => {
         notFound("ApiKey")(response);
-        const withKey = await gqlData(server.url, Me, undefined, asApiKey(bApiKey));
+        const withKey = await gqlData(server.url, MeWithMemberships, undefined, asApiKey(bApiKey));
         expect(withKey.me).toMatchObject({ kind: "apiKey", activeOrganization: { id: b.id } });
       },
       "and B's key still works",
@@ -362,7 +351,7 @@ describeCrossTenant("A's API key against B: sees nothing", {
 describe("A's API key in A", () => {
   it("is A's admin, reads its own organization, and no audit entry of B", async () => {
     const key = asApiKey(aKey.key);
-    const me = await gqlData(server.url, Me, undefined, key);
+    const me = await gqlData(server.url, MeWithMemberships, undefined, key);
     expect(me.me).toMatchObject({ kind: "apiKey", role: "admin", activeOrganization: { id: a.id } });
     const audit = await gqlData(server.url, AuditLog, {}, key);
     const bEntryIds = new Set(bBefore.auditLog.edges.map((e) => e.node.id));
@@ -446,7 +435,7 @@ describe("/v1 as A's owner, around B", () => {
       });
       expect(response.status).toBe(404);
     }
-    const me = await gqlData(server.url, Me, undefined, a.owner);
+    const me = await gqlData(server.url, MeWithMemberships, undefined, a.owner);
     expect(me.me.role).toBe("owner");
     expect((await fetch(`${server.url}/v1/me`, { headers: asApiKey(aKey.key) })).status).toBe(200);
   });
@@ -486,7 +475,7 @@ describe("a member of another organization who acts in their own", () => {
       both.headers,
     );
     expect(e.createOrganization.__typename).toBe("MutationCreateOrganizationSuccess");
-    expect((await gqlData(server.url, Me, undefined, both.headers)).me.role).toBe("owner");
+    expect((await gqlData(server.url, MeWithMemberships, undefined, both.headers)).me.role).toBe("owner");
 
     const seen = await gql(server.url, OrganizationWithChildren, { id: d.id }, both.headers);
     const organization = seen.data?.organization;

@@ -7,6 +7,7 @@ import {
   CreateOrganization,
   DeleteOrganization,
   InviteMember,
+  MeWithMemberships,
   RemoveMember,
   RevokeApiKey,
   RevokeInvitation,
@@ -29,17 +30,6 @@ const Snapshot = graphql(`
       integrations(first: 50) { edges { node { id provider config secretHints updatedAt } } }
     }
     auditLog(first: 100) { edges { node { id action } } }
-  }
-`);
-
-const Me = graphql(`
-  query RolesMe {
-    me {
-      role
-      user { id }
-      activeOrganization { id }
-      memberships(first: 50) { edges { node { id role organization { id } } } }
-    }
   }
 `);
 
@@ -97,7 +87,7 @@ async function expectOUnchanged() {
 }
 
 async function membershipIn(headers: Headers, organizationId: string) {
-  const me = await gqlData(server.url, Me, undefined, headers);
+  const me = await gqlData(server.url, MeWithMemberships, undefined, headers);
   const membership = me.me.memberships.edges.find((e) => e.node.organization.id === organizationId)?.node;
   if (!membership) throw new Error("no membership");
   return membership.id;
@@ -454,7 +444,7 @@ describe("owners", () => {
 describe("API keys", () => {
   it("an API key with role staff cannot create API keys (FORBIDDEN; /v1 403)", async () => {
     const headers = asApiKey(staffKey.key);
-    expect((await gqlData(server.url, Me, undefined, headers)).me.role).toBe("staff");
+    expect((await gqlData(server.url, MeWithMemberships, undefined, headers)).me.role).toBe("staff");
     const result = await gql(
       server.url,
       CreateApiKey,
@@ -497,7 +487,7 @@ describe("API keys", () => {
 
 describe("anonymous callers", () => {
   const operations: Record<string, () => Promise<GraphQLResponse<unknown>>> = {
-    me: () => gql(server.url, Me),
+    me: () => gql(server.url, MeWithMemberships),
     organizations: () => gql(server.url, Organizations),
     organization: () => gql(server.url, OrganizationName, { id: o.id }),
     organizationBySlug: () => gql(server.url, OrganizationBySlug, { slug: o.slug }),

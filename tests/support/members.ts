@@ -1,14 +1,7 @@
 import type { MemberRole } from "../../src/identity/roles.js";
-import { graphql } from "../generated/gql.js";
 import { asUser, type Headers, type TestOrganization, unique } from "./auth.js";
 import { gqlData } from "./graphql.js";
-import { InviteMember } from "./organization-documents.js";
-
-const MeMember = graphql(`
-  query FixtureMeMember {
-    me { role user { id } activeOrganization { id } memberships(first: 50) { edges { node { id organization { id } } } } }
-  }
-`);
+import { InviteMember, MeWithMemberships } from "./organization-documents.js";
 
 export interface TestMember {
   /** Headers of the member, whose active organization is the one they were invited to. */
@@ -38,7 +31,7 @@ export async function addMember(
     throw new Error(`inviteMember failed: ${JSON.stringify(invited)}`);
   }
   const headers = asUser(sub, { email });
-  const { me } = await gqlData(url, MeMember, undefined, headers);
+  const { me } = await gqlData(url, MeWithMemberships, undefined, headers);
   const membership = me.memberships.edges.find((e) => e.node.organization.id === org.id)?.node;
   if (me.role !== role || me.activeOrganization?.id !== org.id || !me.user || !membership) {
     throw new Error(`${sub} did not join as ${role}: ${JSON.stringify(me)}`);

@@ -1,5 +1,18 @@
 import { graphql } from "../generated/gql.js";
 
+/** Who the caller is, where they act, and every membership they hold. */
+export const MeWithMemberships = graphql(`
+  query MeWithMemberships {
+    me {
+      kind
+      role
+      user { id }
+      activeOrganization { id }
+      memberships(first: 50) { edges { node { id role organization { id } } } }
+    }
+  }
+`);
+
 /*
  * The organizations feature's mutations, selecting every field of their results, for any test
  * that calls them (set-up steps, role checks, cross-tenant checks, audit). A test that needs a
