@@ -25,9 +25,9 @@ import { createLogger } from "../src/logger.js";
 // Every module's tasks and event subscriptions, as a server process loads them: the events this
 // process emits are queued for the webhooks subscriber.
 import "../src/jobs/registry.js";
-import { sendMessage } from "../src/modules/webhooks/send-message.js";
-import { signatureHeader } from "../src/modules/webhooks/signing.js";
-import { newSigningSecrets } from "../src/modules/webhooks/signing-secrets.js";
+import { sendMessage } from "../src/modules/webhooks/domain/send-message.js";
+import { signatureHeader } from "../src/modules/webhooks/domain/signing.js";
+import { newSigningSecrets } from "../src/modules/webhooks/domain/signing-secrets.js";
 import { databaseUrl, testEnv } from "../tests/support/env.js";
 import { runMain } from "../tests/support/process.js";
 import { scaled } from "./support.js";

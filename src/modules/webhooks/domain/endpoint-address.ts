@@ -1,7 +1,7 @@
 import { lookup } from "node:dns";
 import { lookup as lookupAsync } from "node:dns/promises";
 import { BlockList, isIP, type LookupFunction } from "node:net";
-import type { Config } from "../../config/config.js";
+import type { Config } from "../../../config/config.js";
 
 /** Where endpoints may point besides public addresses (WEBHOOK_ALLOWED_HOSTS). */
 export type AddressPolicy = Pick<Config["webhooks"], "allowedHosts" | "allowedNetworks">;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineTask } from "../../jobs/task.js";
+import { defineTask } from "../../../jobs/task.js";
 import { wakeDeliveries } from "./deliver-webhooks.task.js";
 
 const PAGE = 500;

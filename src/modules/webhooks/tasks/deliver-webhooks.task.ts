@@ -1,14 +1,14 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { z } from "zod";
-import type { Container } from "../../container.js";
-import type { Prisma, PrismaClient } from "../../db/prisma.js";
-import { emitEvent, handlingEvent } from "../../events/index.js";
-import { type EnqueueOptions, enqueue } from "../../jobs/enqueue.js";
-import { defineTask } from "../../jobs/task.js";
-import { type MadeAttempt, type Outcomes, outcomesOf } from "./attempt-outcomes.js";
-import { sendMessage } from "./send-message.js";
-import { signatureHeader } from "./signing.js";
-import { activeSigningSecrets } from "./signing-secrets.js";
+import type { Container } from "../../../container.js";
+import type { Prisma, PrismaClient } from "../../../db/prisma.js";
+import { emitEvent, handlingEvent } from "../../../events/index.js";
+import { type EnqueueOptions, enqueue } from "../../../jobs/enqueue.js";
+import { defineTask } from "../../../jobs/task.js";
+import { type MadeAttempt, type Outcomes, outcomesOf } from "../domain/attempt-outcomes.js";
+import { sendMessage } from "../domain/send-message.js";
+import { signatureHeader } from "../domain/signing.js";
+import { activeSigningSecrets } from "../domain/signing-secrets.js";
 
 /** Due attempts read at once, per request allowed in flight (WEBHOOK_ENDPOINT_CONCURRENCY). */
 const PAGE_PER_REQUEST = 8;

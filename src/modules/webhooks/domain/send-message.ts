@@ -1,10 +1,10 @@
 import http from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
-import type { Config } from "../../config/config.js";
-import { version } from "../system/version.js";
+import type { Config } from "../../../config/config.js";
+import { parseRetryAfter } from "../../../outbound/retry-policy.js";
+import { version } from "../../system/version.js";
 import { guardedLookup, hostOf, RefusedAddressError, refusal } from "./endpoint-address.js";
-import { parseRetryAfter } from "./retry-policy.js";
 
 /** How much of a response body the delivery log keeps. */
 const RESPONSE_EXCERPT_BYTES = 1024;

@@ -1,4 +1,4 @@
-import { builder } from "../../graphql/builder.js";
+import { builder } from "../../../graphql/builder.js";
 import { WebhookSubscriptionRef } from "./webhook-subscription.type.js";
 
 interface WithSecret {

@@ -1,5 +1,5 @@
-import type { Config } from "../../config/config.js";
-import { retryDelay, verdictOf } from "./retry-policy.js";
+import type { Config } from "../../../config/config.js";
+import { retryDelay, verdictOf } from "../../../outbound/retry-policy.js";
 import type { AttemptResult } from "./send-message.js";
 
 export interface MadeAttempt {

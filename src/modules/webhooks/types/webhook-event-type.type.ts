@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { eventCatalog, eventTypes } from "../../events/index.js";
-import { builder } from "../../graphql/builder.js";
-import { subscribableEventTypes } from "./subscriptions.js";
+import { eventCatalog, eventTypes } from "../../../events/index.js";
+import { builder } from "../../../graphql/builder.js";
+import { subscribableEventTypes } from "../domain/subscriptions.js";
 
 interface EventTypeEntry {
   name: string;

@@ -1,6 +1,6 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { builder } from "../../graphql/builder.js";
-import { managerRoles } from "../../identity/roles.js";
+import { builder } from "../../../graphql/builder.js";
+import { managerRoles } from "../../../identity/roles.js";
 
 export const WebhookEventRef = builder.prismaNode("DomainEvent", {
   name: "WebhookEvent",

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { Prisma } from "../../db/prisma.js";
-import { NotFoundError, ValidationError } from "../../errors.js";
-import { eventTypes } from "../../events/index.js";
-import type { Context } from "../../graphql/context.js";
+import type { Config } from "../../../config/config.js";
+import type { Prisma } from "../../../db/prisma.js";
+import { NotFoundError, ValidationError } from "../../../errors.js";
+import { eventTypes } from "../../../events/index.js";
 import { endpointRefusal } from "./endpoint-address.js";
 
 /** What an endpoint may choose to receive: every event but the ping, which targets one endpoint. */
@@ -27,8 +27,8 @@ export const webhookFields = {
 };
 
 /** Refuses an endpoint whose host resolves to a private, loopback or link-local address (unless WEBHOOK_ALLOWED_HOSTS allows it). */
-export async function assertPublicEndpoint(ctx: Context, url: string) {
-  const refused = await endpointRefusal(ctx.services.config.webhooks, new URL(url));
+export async function assertPublicEndpoint(config: Config["webhooks"], url: string) {
+  const refused = await endpointRefusal(config, new URL(url));
   if (refused)
     throw ValidationError.fromIssues([{ path: ["url"], message: `must be a public endpoint: ${refused}` }], ["input"]);
 }

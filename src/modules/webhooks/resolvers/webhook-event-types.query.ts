@@ -1,5 +1,5 @@
-import { builder } from "../../graphql/builder.js";
-import { eventTypeEntries, WebhookEventTypeRef } from "./webhook-event-type.type.js";
+import { builder } from "../../../graphql/builder.js";
+import { eventTypeEntries, WebhookEventTypeRef } from "../types/webhook-event-type.type.js";
 
 builder.queryField("webhookEventTypes", (t) =>
   t.field({

@@ -1,4 +1,4 @@
-import { subscribeToEvents } from "../../events/index.js";
+import { subscribeToEvents } from "../../../events/index.js";
 import { wakeDeliveries } from "./deliver-webhooks.task.js";
 
 /**

@@ -1,4 +1,4 @@
-import { decryptSecrets, encryptSecrets } from "../organizations/integration-secrets.js";
+import { decryptSecrets, encryptSecrets } from "../../organizations/integration-secrets.js";
 import { generateSigningSecret } from "./signing.js";
 
 /** A subscription's secrets; `previous` signs too until `previous_secret_expires_at`. */

@@ -1,5 +1,5 @@
-import { builder } from "../../graphql/builder.js";
-import { managerRoles } from "../../identity/roles.js";
+import { builder } from "../../../graphql/builder.js";
+import { managerRoles } from "../../../identity/roles.js";
 
 export const WebhookDisabledReasonEnum = builder.enumType("WebhookDisabledReason", {
   values: {
