@@ -77,6 +77,7 @@ export function buildApp(
       useV1Router(
         () => async (request, serverContext) => yoga.fetch(request, serverContext as Record<string, never>),
         log,
+        services.config.trustProxy,
       ),
       useBookingWidget(
         () => async (request, serverContext) => yoga.fetch(request, serverContext as Record<string, never>),

@@ -1,7 +1,7 @@
 import { appointmentTasks } from "../modules/appointments/tasks.js";
 import { planTasks } from "../modules/plans/tasks/tasks.js";
 import { systemTasks } from "../modules/system/tasks/tasks.js";
-import { webhookTasks } from "../modules/webhooks/tasks.js";
+import { webhookTasks } from "../modules/webhooks/tasks/tasks.js";
 import type { TaskDefinition } from "./task.js";
 
 /** Every task the worker runs; each module contributes its list. */

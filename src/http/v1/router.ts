@@ -1,9 +1,12 @@
+import type { IncomingMessage } from "node:http";
 import type { Plugin } from "graphql-yoga";
+import type { TrustProxy } from "../../config/values.js";
 import { RETRY_AFTER_SECONDS } from "../../errors.js";
 import { errorTypes } from "../../graphql/error-types.js";
 import { IMPERSONATED_PATIENT_HEADER } from "../../identity/impersonation.js";
 import type { Logger } from "../../logger.js";
-import { requestIdOf } from "../context.js";
+import { requestOrigin } from "../client-address.js";
+import { requestIdOf, type V1ServerContext } from "../context.js";
 import { isUtf8Body, isWellFormedJson } from "../request-guards.js";
 import type { V1Request, V1Route } from "./route.js";
 import { v1Routes } from "./routes.js";
@@ -44,8 +47,6 @@ const forwardedHeaders = [
   "user-agent",
   "x-forwarded-for",
   "x-impersonate-patient",
-  "x-forwarded-host",
-  "x-forwarded-proto",
 ];
 
 function compile(route: V1Route): CompiledRoute {
@@ -114,6 +115,7 @@ const isDecodableQuery = (search: string) =>
 export function useV1Router(
   graphqlFetch: () => (request: Request, serverContext: object) => Promise<Response>,
   log: Logger,
+  trustProxy: TrustProxy,
 ): Plugin {
   const routes = v1Routes.map(compile);
   return {
@@ -141,9 +143,15 @@ export function useV1Router(
         requestId: requestIdOf(request),
         url,
       };
-      // The server context (the socket) travels along: the operation sees the caller's address.
+      // The server context (the socket) travels along: the operation sees the caller's address;
+      // it runs on an internal URL, so URLs it hands out (local-disk files) name the caller's origin.
+      const socketAddress = (serverContext as { req?: IncomingMessage }).req?.socket?.remoteAddress ?? null;
+      const operationContext: V1ServerContext = {
+        ...serverContext,
+        v1Origin: requestOrigin(trustProxy, socketAddress, request.headers, request.url),
+      };
       const fetchGraphQL = graphqlFetch();
-      endResponse(await execute(match.route, v1Request, (r) => fetchGraphQL(r, serverContext), log));
+      endResponse(await execute(match.route, v1Request, (r) => fetchGraphQL(r, operationContext), log));
     },
   };
 }
@@ -163,9 +171,6 @@ async function execute(
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }
-  // The operation runs on an internal URL; URLs it hands out (local-disk files) must name the caller's.
-  if (!headers.has("x-forwarded-host")) headers.set("x-forwarded-host", request.url.host);
-  if (!headers.has("x-forwarded-proto")) headers.set("x-forwarded-proto", request.url.protocol.slice(0, -1));
   const run = (query: string, variables: Record<string, unknown>) =>
     graphqlFetch(
       new Request(`http://${V1_INTERNAL_HOST}/graphql`, {

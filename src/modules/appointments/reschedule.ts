@@ -1,10 +1,10 @@
 import { afterCommit } from "../../after-commit.js";
 import { InvalidTransitionError, ValidationError } from "../../errors.js";
+import { emitEvent } from "../../events/index.js";
 import type { Appointment } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
 import { audited } from "../../operation/audited.js";
 import { announceCalendarChange } from "../scheduling/announce.js";
-import { emitEvent } from "../webhooks/emit-event.js";
 import { announceAppointmentTime } from "./announce-appointment.js";
 import { appointmentEventData } from "./appointment-events.js";
 import { memberActor } from "./booker.js";

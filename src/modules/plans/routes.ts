@@ -1,5 +1,4 @@
-import { connectionBody, connectionSelection, pageVariables, type V1Route } from "../../http/v1/route.js";
-import { filterFrom, mutation } from "../services/index.js";
+import { listRoute, mutationRoute, queryRoute, type V1Route } from "../../http/v1/route.js";
 
 const plan = `id name description price currency validityDays accessGrants active createdAt updatedAt
   services(first: 50) { edges { sessions node { id name } } }
@@ -11,98 +10,70 @@ const access = "patient { id } grants telerehabAccess libraryAccess";
 
 export const planRoutes: V1Route[] = [
   // Patient plans and access first: `/v1/service-plans/:id` would match their paths too.
-  {
-    method: "GET",
+  listRoute({
     path: "/v1/service-plans/patient-plans",
-    document: `query PatientServicePlans($first: Int, $after: String, $filter: PatientServicePlanFilter) {
-      patientServicePlans(first: $first, after: $after, filter: $filter) { ${connectionSelection(patientPlan)} } }`,
-    variables: ({ query }) => ({
-      ...pageVariables(query),
-      filter: filterFrom(query, ["patientId", "servicePlanId", "status"]),
-    }),
-    body: connectionBody,
-  },
-  {
-    method: "GET",
+    connection: "patientServicePlans",
+    args: { filter: "PatientServicePlanFilter" },
+    filter: { patientId: "string", servicePlanId: "string", status: "string" },
+    select: patientPlan,
+  }),
+  queryRoute({
     path: "/v1/service-plans/patient-plans/:id",
-    document: `query PatientServicePlan($id: ID!) { patientServicePlan(id: $id) { ${patientPlan} } }`,
-    variables: ({ params }) => ({ id: params.id }),
-  },
-  {
+    query: "patientServicePlan",
+    args: { id: "ID!" },
+    select: patientPlan,
+  }),
+  mutationRoute({
     method: "POST",
     path: "/v1/service-plans/patient-plans/:id/consume",
-    document: mutation(
-      "ConsumePlanSession($input: ConsumePlanSessionInput!)",
-      "consumePlanSession(input: $input)",
-      "MutationConsumePlanSessionSuccess",
-      patientPlan,
-    ),
+    mutation: "consumePlanSession",
+    args: { input: "ConsumePlanSessionInput!" },
+    select: patientPlan,
     variables: ({ params, body }) => ({ input: { ...body, patientServicePlanId: params.id } }),
-  },
-  {
+  }),
+  mutationRoute({
     method: "POST",
     path: "/v1/service-plans/patient-plans/:id/cancel",
-    document: mutation(
-      "CancelPatientServicePlan($id: ID!)",
-      "cancelPatientServicePlan(id: $id)",
-      "MutationCancelPatientServicePlanSuccess",
-      patientPlan,
-    ),
-    variables: ({ params }) => ({ id: params.id }),
-  },
-  {
-    method: "GET",
+    mutation: "cancelPatientServicePlan",
+    args: { id: "ID!" },
+    select: patientPlan,
+  }),
+  queryRoute({
     path: "/v1/service-plans/access/:patientId",
-    document: `query PatientAccess($patientId: ID!) { patientAccess(patientId: $patientId) { ${access} } }`,
-    variables: ({ params }) => ({ patientId: params.patientId }),
-  },
-  {
-    method: "GET",
+    query: "patientAccess",
+    args: { patientId: "ID!" },
+    select: access,
+  }),
+  listRoute({
     path: "/v1/service-plans",
-    document: `query ServicePlans($first: Int, $after: String, $active: Boolean) {
-      servicePlans(first: $first, after: $after, active: $active) { ${connectionSelection(plan)} } }`,
-    variables: ({ query }) => ({ ...pageVariables(query), ...filterFrom(query, ["active"], ["active"]) }),
-    body: connectionBody,
-  },
-  {
+    connection: "servicePlans",
+    args: { active: "Boolean" },
+    params: { active: "boolean" },
+    select: plan,
+  }),
+  mutationRoute({
     method: "POST",
     path: "/v1/service-plans",
     status: 201,
-    document: mutation(
-      "CreateServicePlan($input: CreateServicePlanInput!)",
-      "createServicePlan(input: $input)",
-      "MutationCreateServicePlanSuccess",
-      plan,
-    ),
-    variables: ({ body }) => ({ input: body }),
-  },
-  {
-    method: "GET",
-    path: "/v1/service-plans/:id",
-    document: `query ServicePlan($id: ID!) { servicePlan(id: $id) { ${plan} } }`,
-    variables: ({ params }) => ({ id: params.id }),
-  },
-  {
+    mutation: "createServicePlan",
+    args: { input: "CreateServicePlanInput!" },
+    select: plan,
+  }),
+  queryRoute({ path: "/v1/service-plans/:id", query: "servicePlan", args: { id: "ID!" }, select: plan }),
+  mutationRoute({
     method: "PATCH",
     path: "/v1/service-plans/:id",
-    document: mutation(
-      "UpdateServicePlan($id: ID!, $input: UpdateServicePlanInput!)",
-      "updateServicePlan(id: $id, input: $input)",
-      "MutationUpdateServicePlanSuccess",
-      plan,
-    ),
-    variables: ({ params, body }) => ({ id: params.id, input: body }),
-  },
-  {
+    mutation: "updateServicePlan",
+    args: { id: "ID!", input: "UpdateServicePlanInput!" },
+    select: plan,
+  }),
+  mutationRoute({
     method: "POST",
     path: "/v1/service-plans/:id/assign",
     status: 201,
-    document: mutation(
-      "AssignServicePlan($input: AssignServicePlanInput!)",
-      "assignServicePlan(input: $input)",
-      "MutationAssignServicePlanSuccess",
-      patientPlan,
-    ),
+    mutation: "assignServicePlan",
+    args: { input: "AssignServicePlanInput!" },
+    select: patientPlan,
     variables: ({ params, body }) => ({ input: { ...body, servicePlanId: params.id } }),
-  },
+  }),
 ];

@@ -1,86 +1,60 @@
-import { connectionBody, connectionSelection, pageVariables, type V1Route } from "../../http/v1/route.js";
-import { filterFrom, mutation } from "../services/index.js";
+import { listRoute, mutationRoute, queryRoute, type V1Route } from "../../http/v1/route.js";
 
 const product = "id name description kind sku price currency active createdAt updatedAt";
 const order = `id quantity unitPrice total currency status nextStatuses note paidAt fulfilledAt cancelledAt refundedAt
   createdAt updatedAt patient { id firstName lastName } product { id name kind }`;
 
 export const productRoutes: V1Route[] = [
-  {
-    method: "GET",
+  listRoute({
     path: "/v1/products",
-    document: `query Products($first: Int, $after: String, $filter: ProductFilter) {
-      products(first: $first, after: $after, filter: $filter) { ${connectionSelection(product)} } }`,
-    variables: ({ query }) => ({
-      ...pageVariables(query),
-      filter: filterFrom(query, ["active", "kind", "search"], ["active"]),
-    }),
-    body: connectionBody,
-  },
-  {
+    connection: "products",
+    args: { filter: "ProductFilter" },
+    filter: { active: "boolean", kind: "string", search: "string" },
+    select: product,
+  }),
+  mutationRoute({
     method: "POST",
     path: "/v1/products",
     status: 201,
-    document: mutation(
-      "CreateProduct($input: CreateProductInput!)",
-      "createProduct(input: $input)",
-      "MutationCreateProductSuccess",
-      product,
-    ),
-    variables: ({ body }) => ({ input: body }),
-  },
-  {
-    method: "GET",
-    path: "/v1/products/:id",
-    document: `query Product($id: ID!) { product(id: $id) { ${product} } }`,
-    variables: ({ params }) => ({ id: params.id }),
-  },
-  {
+    mutation: "createProduct",
+    args: { input: "CreateProductInput!" },
+    select: product,
+  }),
+  queryRoute({ path: "/v1/products/:id", query: "product", args: { id: "ID!" }, select: product }),
+  mutationRoute({
     method: "PATCH",
     path: "/v1/products/:id",
-    document: mutation(
-      "UpdateProduct($id: ID!, $input: UpdateProductInput!)",
-      "updateProduct(id: $id, input: $input)",
-      "MutationUpdateProductSuccess",
-      product,
-    ),
-    variables: ({ params, body }) => ({ id: params.id, input: body }),
-  },
-  {
-    method: "GET",
+    mutation: "updateProduct",
+    args: { id: "ID!", input: "UpdateProductInput!" },
+    select: product,
+  }),
+  listRoute({
     path: "/v1/patient-product-orders",
-    document: `query PatientProductOrders($first: Int, $after: String, $filter: PatientProductOrderFilter) {
-      patientProductOrders(first: $first, after: $after, filter: $filter) { ${connectionSelection(order)} } }`,
-    variables: ({ query }) => ({ ...pageVariables(query), filter: filterFrom(query, ["patientId", "status"]) }),
-    body: connectionBody,
-  },
-  {
+    connection: "patientProductOrders",
+    args: { filter: "PatientProductOrderFilter" },
+    filter: { patientId: "string", status: "string" },
+    select: order,
+  }),
+  mutationRoute({
     method: "POST",
     path: "/v1/patient-product-orders",
     status: 201,
-    document: mutation(
-      "CreatePatientProductOrder($input: CreatePatientProductOrderInput!)",
-      "createPatientProductOrder(input: $input)",
-      "MutationCreatePatientProductOrderSuccess",
-      order,
-    ),
-    variables: ({ body }) => ({ input: body }),
-  },
-  {
-    method: "GET",
+    mutation: "createPatientProductOrder",
+    args: { input: "CreatePatientProductOrderInput!" },
+    select: order,
+  }),
+  queryRoute({
     path: "/v1/patient-product-orders/:id",
-    document: `query PatientProductOrder($id: ID!) { patientProductOrder(id: $id) { ${order} } }`,
-    variables: ({ params }) => ({ id: params.id }),
-  },
-  {
+    query: "patientProductOrder",
+    args: { id: "ID!" },
+    select: order,
+  }),
+  mutationRoute({
     method: "PATCH",
     path: "/v1/patient-product-orders/:id",
-    document: mutation(
-      "UpdatePatientProductOrderStatus($id: ID!, $status: ProductOrderStatus!)",
-      "updatePatientProductOrderStatus(id: $id, status: $status)",
-      "MutationUpdatePatientProductOrderStatusSuccess",
-      order,
-    ),
+    mutation: "updatePatientProductOrderStatus",
+    args: { id: "ID!", status: "ProductOrderStatus!" },
+    select: order,
     variables: ({ params, body }) => ({ id: params.id, status: body.status }),
-  },
+  }),
 ];

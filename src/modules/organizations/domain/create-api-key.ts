@@ -1,10 +1,10 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Prisma } from "../../../db/prisma.js";
+import { emitEvent } from "../../../events/index.js";
 import { generateApiKey } from "../../../identity/api-keys.js";
 import type { MemberRole } from "../../../identity/roles.js";
 import type { Actor } from "../../../operation/actor.js";
 import type { Audited } from "../../../operation/audited.js";
-import { emitEvent } from "../../webhooks/emit-event.js";
 import { activeOrganization } from "./active-organization.js";
 
 export interface CreateApiKey {

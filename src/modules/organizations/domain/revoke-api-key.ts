@@ -1,9 +1,9 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Prisma } from "../../../db/prisma.js";
 import { NotFoundError } from "../../../errors.js";
+import { emitEvent } from "../../../events/index.js";
 import type { Actor } from "../../../operation/actor.js";
 import type { Audited } from "../../../operation/audited.js";
-import { emitEvent } from "../../webhooks/emit-event.js";
 import { assertInActiveOrganization } from "./active-organization.js";
 
 export interface RevokeApiKey {

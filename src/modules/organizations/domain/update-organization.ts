@@ -1,10 +1,10 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Prisma } from "../../../db/prisma.js";
+import { emitEvent } from "../../../events/index.js";
 import type { Actor } from "../../../operation/actor.js";
 import type { Audited } from "../../../operation/audited.js";
 import { changedFields } from "../../../operation/changes.js";
 import { activateOnboardedPatients, requiredSteps } from "../../patients/index.js";
-import { emitEvent } from "../../webhooks/emit-event.js";
 import { activeOrganization } from "./active-organization.js";
 import { type OrganizationFields, settingsWithDefaults } from "./organization-fields.js";
 import { withUniqueSlug } from "./unique-slug.js";

@@ -1,8 +1,8 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Prisma } from "../../../db/prisma.js";
+import { emitEvent } from "../../../events/index.js";
 import type { Actor } from "../../../operation/actor.js";
 import type { Audited } from "../../../operation/audited.js";
-import { emitEvent } from "../../webhooks/emit-event.js";
 import { completeStep, requiredSteps } from "./onboarding.js";
 import { lockLivePatient } from "./patients.js";
 

@@ -1,7 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Prisma } from "../../../db/prisma.js";
 import { ConflictError, NotFoundError } from "../../../errors.js";
-import { emitEvent } from "../../webhooks/emit-event.js";
+import { emitEvent } from "../../../events/index.js";
 import { initialOnboarding, requiredSteps } from "./onboarding.js";
 
 export interface NewPatient {
