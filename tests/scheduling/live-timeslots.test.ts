@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { announceCalendarChange } from "../../src/modules/scheduling/announce.js";
+import { announceCalendarChange } from "../../src/modules/scheduling/domain/timeslots/announce.js";
 import { graphql } from "../generated/gql.js";
 import { createOrganization, type TestOrganization, unique } from "../support/auth.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";

@@ -1,0 +1,32 @@
+import { builder } from "../../../graphql/builder.js";
+import { staffRoles } from "../../../identity/roles.js";
+import { ServiceRef } from "../../services/service.type.js";
+import { CalendarKindEnum, CalendarRef } from "../types/calendar.type.js";
+
+builder.queryFields((t) => ({
+  calendar: t.prismaField({
+    type: CalendarRef,
+    nullable: true,
+    description: "A calendar of the active organization; null for any other id.",
+    authScopes: { orgRole: staffRoles },
+    args: { id: t.arg.globalID({ for: CalendarRef }) },
+    resolve: (query, _root, { id }, { db }) => db.calendar.findUnique({ ...query, where: { id: id.id } }),
+  }),
+  calendars: t.prismaConnection({
+    type: CalendarRef,
+    cursor: "id",
+    description: "The active organization's calendars, oldest first.",
+    authScopes: { orgRole: staffRoles },
+    args: {
+      serviceId: t.arg.globalID({ for: ServiceRef, required: false }),
+      kind: t.arg({ type: CalendarKindEnum, required: false }),
+      active: t.arg.boolean({ required: false }),
+    },
+    resolve: (query, _root, { serviceId, kind, active }, { db }) =>
+      db.calendar.findMany({
+        ...query,
+        where: { serviceId: serviceId?.id, kind: kind ?? undefined, active: active ?? undefined },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      }),
+  }),
+}));
