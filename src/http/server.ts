@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { Container } from "../container.js";
 import { requestScope } from "../logger.js";
-import { startHoldSweeper } from "../modules/scheduling/domain/holds/hold-sweeper.js";
+import { startHoldSweeper } from "../modules/scheduling/index.js";
 import { buildApp } from "./app.js";
 
 export interface HttpServer {

@@ -3,8 +3,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from ".
 import { builder } from "../../graphql/builder.js";
 import { PatientRef } from "../patients/patient.type.js";
 import { patientFields } from "../patients/patient-input.js";
-import { CalendarRef } from "../scheduling/types/calendar.type.js";
-import { HoldLimitError, SlotUnavailableError } from "../scheduling/errors.js";
+import { CalendarRef, HoldLimitError, SlotUnavailableError } from "../scheduling/index.js";
 import { PatientServicePlanRef } from "../services/patient-service-plan.type.js";
 import { ServiceRef } from "../services/service.type.js";
 import { SpecialistRef } from "../specialists/specialist.type.js";

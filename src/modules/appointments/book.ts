@@ -6,10 +6,13 @@ import type { Appointment } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
 import { audited } from "../../operation/audited.js";
 import { organizationSettings } from "../organizations/settings.js";
-import { announceCalendarChange } from "../scheduling/domain/timeslots/announce.js";
-import { assertMayBook, inCalendarScope } from "../scheduling/domain/calendars/calendar-access.js";
-import { SlotUnavailableError } from "../scheduling/errors.js";
-import type { Hold } from "../scheduling/domain/holds/hold-store.js";
+import {
+  announceCalendarChange,
+  assertMayBook,
+  type Hold,
+  inCalendarScope,
+  SlotUnavailableError,
+} from "../scheduling/index.js";
 import { emitEvent } from "../webhooks/emit-event.js";
 import { appointmentEventData } from "./appointment-events.js";
 import { type Booker, bookerIn } from "./booker.js";

@@ -4,7 +4,7 @@ import type { Appointment } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
 import { audited } from "../../operation/audited.js";
 import { readOrganizationSettings } from "../organizations/settings.js";
-import { announceCalendarChange } from "../scheduling/domain/timeslots/announce.js";
+import { announceCalendarChange } from "../scheduling/index.js";
 import { emitEvent } from "../webhooks/emit-event.js";
 import { announceAppointmentTime } from "./announce-appointment.js";
 import { appointmentEventData } from "./appointment-events.js";

@@ -1,11 +1,11 @@
 import { Repeater } from "graphql-yoga";
 import { NotFoundError } from "../../../errors.js";
 import type { Context } from "../../../graphql/context.js";
-import type { TimeslotsChangeReason } from "../domain/timeslots/announce.js";
 import type { Timeslot } from "../domain/availability/compute-timeslots.js";
-import { shareablePayload } from "./shared-results.js";
-import { type ZonedTimeslot, zoned } from "../types/timeslot.type.js";
+import type { TimeslotsChangeReason } from "../domain/timeslots/announce.js";
 import { findTimeslots, type TimeslotQuery, timeslotsIn } from "../domain/timeslots/timeslots.js";
+import { type ZonedTimeslot, zoned } from "../types/timeslot.type.js";
+import { shareablePayload } from "./shared-results.js";
 
 const DAY = 86_400_000;
 /** How long a finished computation stays shared (subscribers of one change arrive within it). */

@@ -1,18 +1,11 @@
 import { builder } from "../../../graphql/builder.js";
 import { staffRoles } from "../../../identity/roles.js";
 import { ServiceRef } from "../../services/service.type.js";
-import { CalendarKindEnum, CalendarRef } from "../types/calendar.type.js";
+import { CalendarRef } from "../types/calendar.type.js";
+import { CalendarKindEnum } from "../types/calendar-kind.enum.js";
 
-builder.queryFields((t) => ({
-  calendar: t.prismaField({
-    type: CalendarRef,
-    nullable: true,
-    description: "A calendar of the active organization; null for any other id.",
-    authScopes: { orgRole: staffRoles },
-    args: { id: t.arg.globalID({ for: CalendarRef }) },
-    resolve: (query, _root, { id }, { db }) => db.calendar.findUnique({ ...query, where: { id: id.id } }),
-  }),
-  calendars: t.prismaConnection({
+builder.queryField("calendars", (t) =>
+  t.prismaConnection({
     type: CalendarRef,
     cursor: "id",
     description: "The active organization's calendars, oldest first.",
@@ -29,4 +22,4 @@ builder.queryFields((t) => ({
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       }),
   }),
-}));
+);

@@ -1,7 +1,7 @@
 import { NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
+import { ownHold } from "../domain/holds/hold-clients.js";
 import { HoldRef } from "../types/hold.type.js";
-import { ownHold } from "../domain/holds/place-hold.js";
 
 builder.queryField("hold", (t) =>
   t.field({
@@ -11,7 +11,7 @@ builder.queryField("hold", (t) =>
     authScopes: { public: true },
     args: { token: t.arg.string() },
     resolve: (_root, { token }, ctx) =>
-      ownHold(ctx, token).catch((error: unknown) => {
+      ownHold(ctx.services.holds, ctx, token).catch((error: unknown) => {
         if (error instanceof NotFoundError) return null;
         throw error;
       }),

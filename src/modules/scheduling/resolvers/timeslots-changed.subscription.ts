@@ -2,33 +2,10 @@ import { GraphQLError } from "graphql";
 import { AppError, ValidationError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { SpecialistRef } from "../../specialists/specialist.type.js";
-import { timeslotsChangeReasons } from "../domain/timeslots/announce.js";
-import { CalendarRef } from "../types/calendar.type.js";
-import { TimeslotRef } from "../types/timeslot.type.js";
 import { parseTimeslotRange } from "../domain/timeslots/timeslot-range.js";
-import { type TimeslotsUpdate, watchTimeslots } from "../live/timeslots-feed.js";
-
-const TimeslotsChangeReasonEnum = builder.enumType("TimeslotsChangeReason", {
-  values: ["INITIAL", ...timeslotsChangeReasons] as const,
-});
-
-const TimeslotsChangeRef = builder.objectRef<TimeslotsUpdate>("TimeslotsChange").implement({
-  fields: (t) => ({
-    calendarId: t.globalID({ resolve: (u) => ({ type: "Calendar", id: u.calendarId }) }),
-    reason: t.field({ type: TimeslotsChangeReasonEnum, resolve: (u) => u.reason }),
-    slots: t.field({
-      type: [TimeslotRef],
-      description: "Every slot of the range, as it is now.",
-      resolve: (u) => u.slots,
-    }),
-    changed: t.field({
-      type: [TimeslotRef],
-      description:
-        "What changed since the previous message (all slots in the first); a slot that is gone has no specialists.",
-      resolve: (u) => u.changed,
-    }),
-  }),
-});
+import { watchTimeslots } from "../live/timeslots-feed.js";
+import { CalendarRef } from "../types/calendar.type.js";
+import { TimeslotsChangeRef } from "../types/timeslots-change.type.js";
 
 /** Errors of a subscription are not typed results: they travel as GraphQL errors with the same code (and fields). */
 function asGraphQLError(error: unknown): unknown {

@@ -1,10 +1,10 @@
 import { NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
 import { SpecialistRef } from "../../specialists/specialist.type.js";
-import { CalendarRef } from "../types/calendar.type.js";
-import { TimeslotRef, zoned } from "../types/timeslot.type.js";
 import { MAX_RANGE_DAYS, parseTimeslotRange } from "../domain/timeslots/timeslot-range.js";
 import { findTimeslots } from "../domain/timeslots/timeslots.js";
+import { CalendarRef } from "../types/calendar.type.js";
+import { TimeslotRef, zoned } from "../types/timeslot.type.js";
 
 builder.queryField("timeslots", (t) =>
   t.field({

@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { Prisma } from "../../../db/prisma.js";
 import { builder } from "../../../graphql/builder.js";
 import { ianaTimeZone, name } from "../../../validation.js";
 import { slug } from "../../organizations/organization-input.js";
 import { ServiceRef } from "../../services/service.type.js";
-import { CalendarKindEnum, CampaignModeEnum } from "./calendar.type.js";
-import { WeeklyRangeInput } from "./time-range.type.js";
-import { nonOverlapping, toWeeklyRange } from "../domain/schedule/time-ranges.js";
+import { campaignMatchesKind } from "../domain/calendars/campaign.js";
+import { nonOverlapping } from "../domain/schedule/time-ranges.js";
+import { CalendarKindEnum } from "./calendar-kind.enum.js";
+import { CampaignModeEnum } from "./campaign-mode.enum.js";
+import { WeeklyRangeInput } from "./time-range-input.js";
 
 const minutes = (max: number) => z.number().int().min(0).max(max);
 
@@ -71,36 +72,3 @@ const calendarInput = (create: boolean) =>
 
 export const CreateCalendarInput = calendarInput(true);
 export const UpdateCalendarInput = calendarInput(false);
-
-/** A campaign calendar has its campaign; no other kind has one. */
-export function campaignMatchesKind(
-  calendar: { kind?: unknown; campaign?: unknown },
-  context: { addIssue(issue: { code: "custom"; path: string[]; message: string }): void },
-) {
-  const isCampaign = calendar.kind === "campaign";
-  if (isCampaign && calendar.campaign == null) {
-    context.addIssue({ code: "custom", path: ["campaign"], message: "is required for a campaign calendar" });
-  }
-  if (!isCampaign && calendar.campaign != null) {
-    context.addIssue({ code: "custom", path: ["campaign"], message: "is only for campaign calendars" });
-  }
-}
-
-interface CampaignValues {
-  validFrom: Date;
-  validTo: Date;
-  mode: "replace" | "narrow";
-  weeklyHours: { weekday: number; start: string; end: string }[];
-}
-
-/** The campaign columns for a validated campaign input, or all null. */
-export function campaignColumns(campaign: CampaignValues | null) {
-  return {
-    campaignValidFrom: campaign?.validFrom ?? null,
-    campaignValidTo: campaign?.validTo ?? null,
-    campaignMode: campaign?.mode ?? null,
-    campaignHours: campaign
-      ? (campaign.weeklyHours.map(toWeeklyRange) as unknown as Prisma.InputJsonValue)
-      : Prisma.DbNull,
-  };
-}

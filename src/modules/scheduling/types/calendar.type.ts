@@ -1,20 +1,9 @@
 import { builder } from "../../../graphql/builder.js";
 import type { WeeklyRange } from "../domain/availability/compute-timeslots.js";
-import { WeeklyRangeRef } from "./time-range.type.js";
 import { readWeeklyRanges } from "../domain/schedule/time-ranges.js";
-
-export const CalendarKindEnum = builder.enumType("CalendarKind", {
-  values: ["default", "campaign", "promotion"] as const,
-});
-
-export const CampaignModeEnum = builder.enumType("CampaignMode", {
-  values: {
-    replace: {
-      description: "The campaign's hours are offered instead of the specialists' weekly hours (days off still count).",
-    },
-    narrow: { description: "Only the specialists' hours that fall inside the campaign's hours are offered." },
-  },
-});
+import { CalendarKindEnum } from "./calendar-kind.enum.js";
+import { CampaignModeEnum } from "./campaign-mode.enum.js";
+import { WeeklyRangeRef } from "./time-range.type.js";
 
 interface Campaign {
   validFrom: Date;
@@ -74,15 +63,5 @@ export const CalendarRef = builder.prismaNode("Calendar", {
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
-  }),
-});
-
-export const CalendarSpecialistRef = builder.prismaObject("CalendarSpecialist", {
-  fields: (t) => ({
-    specialist: t.relation("specialist"),
-    weight: t.exposeInt("weight", {
-      description: "Share of automatic assignments: 2 takes twice as many as 1.",
-    }),
-    addedAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });

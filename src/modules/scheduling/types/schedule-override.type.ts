@@ -1,6 +1,6 @@
 import { builder } from "../../../graphql/builder.js";
-import { TimeRangeRef } from "./time-range.type.js";
 import { readDayRanges } from "../domain/schedule/time-ranges.js";
+import { TimeRangeRef } from "./time-range.type.js";
 
 export const ScheduleOverrideRef = builder.prismaNode("SpecialistScheduleOverride", {
   name: "ScheduleOverride",

@@ -1,20 +1,7 @@
 import { builder } from "../../../graphql/builder.js";
 import type { DayRange, WeeklyRange } from "../domain/availability/compute-timeslots.js";
-import { formatMinutes, timeRange } from "../domain/schedule/time-ranges.js";
-
-type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-
-export const WeekdayEnum = builder.enumType("Weekday", {
-  values: {
-    MONDAY: { value: 1 },
-    TUESDAY: { value: 2 },
-    WEDNESDAY: { value: 3 },
-    THURSDAY: { value: 4 },
-    FRIDAY: { value: 5 },
-    SATURDAY: { value: 6 },
-    SUNDAY: { value: 7 },
-  } as const,
-});
+import { formatMinutes } from "../domain/schedule/time-ranges.js";
+import { type IsoWeekday, WeekdayEnum } from "./weekday.enum.js";
 
 export const TimeRangeRef = builder.objectRef<DayRange>("TimeRange").implement({
   description: "Wall-clock times of one day, `HH:MM` (end exclusive; 24:00 is midnight at the end of the day).",
@@ -31,21 +18,4 @@ export const WeeklyRangeRef = builder.objectRef<WeeklyRange>("WeeklyRange").impl
     start: t.string({ resolve: (r) => formatMinutes(r.start) }),
     end: t.string({ resolve: (r) => formatMinutes(r.end) }),
   }),
-});
-
-export const TimeRangeInput = builder.inputType("TimeRangeInput", {
-  fields: (t) => ({
-    start: t.string({ description: "HH:MM" }),
-    end: t.string({ description: "HH:MM, after start; 24:00 for midnight" }),
-  }),
-  validate: timeRange,
-});
-
-export const WeeklyRangeInput = builder.inputType("WeeklyRangeInput", {
-  fields: (t) => ({
-    weekday: t.field({ type: WeekdayEnum }),
-    start: t.string({ description: "HH:MM" }),
-    end: t.string({ description: "HH:MM, after start; 24:00 for midnight" }),
-  }),
-  validate: timeRange,
 });

@@ -1,4 +1,6 @@
 import type { Prisma } from "../../../../db/prisma.js";
+import type { Hold } from "../holds/hold-store.js";
+import { readDayRanges, readWeeklyRanges } from "../schedule/time-ranges.js";
 import {
   type CalendarRules,
   computeTimeslots,
@@ -7,8 +9,6 @@ import {
   type WeeklyRange,
 } from "./compute-timeslots.js";
 import { localDate } from "./time-zones.js";
-import type { Hold } from "../holds/hold-store.js";
-import { readDayRanges, readWeeklyRanges } from "../schedule/time-ranges.js";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

@@ -1,13 +1,17 @@
+import type { Container } from "../../../../container.js";
 import type { TenantScope } from "../../../../db/tenant.js";
 import { NotFoundError } from "../../../../errors.js";
-import type { Context } from "../../../../graphql/context.js";
 import { type MemberRole, staffRoles } from "../../../../identity/roles.js";
+import type { Actor } from "../../../../operation/actor.js";
+
+/** Who reaches a calendar: the actor's scope, and the API connection that finds published calendars. */
+export type CalendarCaller = Pick<Actor, "scope"> & { services: Pick<Container, "appDb"> };
 
 /** The PostgreSQL role availability is read (and holds recorded) as: see the scheduling migration. */
 export const WIDGET_DATABASE_ROLE = "clinicgraph_widget";
 
 /** The caller, acting in `organizationId` as the booking-widget role (their own role when they are a member). */
-export function widgetScope(ctx: Context, organizationId: string): TenantScope {
+export function widgetScope(ctx: Pick<Actor, "scope">, organizationId: string): TenantScope {
   const member = ctx.scope.organizationId === organizationId;
   return {
     organizationId,
@@ -23,7 +27,7 @@ export function widgetScope(ctx: Context, organizationId: string): TenantScope {
  * Throws not found otherwise, exactly as for an id that does not exist.
  */
 export function assertMayBook(
-  ctx: Context,
+  ctx: Pick<Actor, "scope">,
   calendar: { organizationId: string; active: boolean; slug: string | null } | null,
 ): asserts calendar is { organizationId: string; active: boolean; slug: string | null } {
   const ok =
@@ -63,7 +67,7 @@ function rememberOrganization(calendarId: string, organizationId: string) {
  * there still decides (an unpublished calendar is not found, exactly as before).
  */
 export async function inCalendarScope<T>(
-  ctx: Context,
+  ctx: CalendarCaller,
   calendarId: string,
   work: (scope: TenantScope) => Promise<T>,
   options: { checksAccess?: boolean } = {},
@@ -86,7 +90,7 @@ export async function inCalendarScope<T>(
 
 /** The organization of a published calendar (by id or slug), or null. */
 export async function publishedCalendarOrganization(
-  ctx: Context,
+  ctx: CalendarCaller,
   calendar: { id?: string; slug?: string },
 ): Promise<string | null> {
   const [found] = await ctx.services.appDb.$queryRaw<{ organization_id: string }[]>`

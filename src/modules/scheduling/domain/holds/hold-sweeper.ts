@@ -1,5 +1,5 @@
 import type { Container } from "../../../../container.js";
-import { announceHold } from "./place-hold.js";
+import { announceHold } from "./announce-hold.js";
 
 /**
  * Every `intervalMs`, removes expired holds and announces each (the Redis store hands each

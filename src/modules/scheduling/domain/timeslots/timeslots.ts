@@ -1,9 +1,9 @@
 import type { TenantScope } from "../../../../db/tenant.js";
 import { NotFoundError } from "../../../../errors.js";
 import type { Context } from "../../../../graphql/context.js";
+import { calendarTimeslots, holdWindow, readCalendarSchedule } from "../availability/calendar-availability.js";
 import type { Timeslot } from "../availability/compute-timeslots.js";
 import { assertMayBook, inCalendarScope } from "../calendars/calendar-access.js";
-import { calendarTimeslots, holdWindow, readCalendarSchedule } from "../availability/calendar-availability.js";
 
 export interface TimeslotQuery {
   calendarId: string;
