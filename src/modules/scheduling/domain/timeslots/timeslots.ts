@@ -1,9 +1,13 @@
+import type { Container } from "../../../../container.js";
 import type { TenantScope } from "../../../../db/tenant.js";
 import { NotFoundError } from "../../../../errors.js";
-import type { Context } from "../../../../graphql/context.js";
+import type { Operation } from "../../../../operation/actor.js";
 import { calendarTimeslots, holdWindow, readCalendarSchedule } from "../availability/calendar-availability.js";
 import type { Timeslot } from "../availability/compute-timeslots.js";
 import { assertMayBook, inCalendarScope } from "../calendars/calendar-access.js";
+
+/** Who reads slots: the actor's scope and database, and the container's hold store (a request's context is one). */
+export type TimeslotsReader = Pick<Operation, "scope" | "database"> & { services: Container };
 
 export interface TimeslotQuery {
   calendarId: string;
@@ -18,7 +22,7 @@ export interface TimeslotQuery {
  * see them (see {@link assertMayBook}); a specialist not on the calendar is not found. With a
  * specialist, only that specialist's hours, appointments and holds are read.
  */
-export async function timeslotsIn(ctx: Context, scope: TenantScope, query: TimeslotQuery): Promise<Timeslot[]> {
+export async function timeslotsIn(ctx: TimeslotsReader, scope: TenantScope, query: TimeslotQuery): Promise<Timeslot[]> {
   const schedule = await ctx.database.transaction(scope, (tx) =>
     readCalendarSchedule(tx, query.calendarId, query.from, query.to, query.specialistId),
   );
@@ -36,7 +40,10 @@ export async function timeslotsIn(ctx: Context, scope: TenantScope, query: Times
 }
 
 /** {@link timeslotsIn} the calendar's organization; also answers which scope that was, to compute again later. */
-export function findTimeslots(ctx: Context, query: TimeslotQuery): Promise<{ scope: TenantScope; slots: Timeslot[] }> {
+export function findTimeslots(
+  ctx: TimeslotsReader,
+  query: TimeslotQuery,
+): Promise<{ scope: TenantScope; slots: Timeslot[] }> {
   return inCalendarScope(
     ctx,
     query.calendarId,
