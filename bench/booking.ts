@@ -272,7 +272,7 @@ try {
             [organizationId, appointmentId],
           );
           await db.query(
-            `WITH event AS (INSERT INTO webhook_events (organization_id, type, version, data) VALUES ($1, 'appointment.booked', 1, $2))
+            `WITH event AS (INSERT INTO domain_events (organization_id, type, version, data) VALUES ($1, 'appointment.booked', 1, $2))
              SELECT tenancy.enqueue_job('bench_floor', $2::json)`,
             [organizationId, JSON.stringify({ appointmentId })],
           );

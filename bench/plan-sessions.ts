@@ -12,7 +12,7 @@ import { createPrisma } from "../src/db/prisma.js";
 import { inScopedTransaction } from "../src/db/tenant.js";
 import { ConflictError } from "../src/errors.js";
 import { createLogger } from "../src/logger.js";
-import { consumePlanSession } from "../src/modules/services/patient-plans.js";
+import { consumePlanSession } from "../src/modules/plans/domain/plan-sessions.js";
 import { databaseUrl, testEnv } from "../tests/support/env.js";
 import { scaled } from "./support.js";
 

@@ -15,16 +15,19 @@
  */
 import { fork } from "node:child_process";
 import pg from "pg";
-import { parseConfig } from "../src/config.js";
+import { parseConfig } from "../src/config/config.js";
 import { APP_ROLE, withSessionRole } from "../src/db/database.js";
 import { migrateDatabase } from "../src/db/migrations.js";
 import { createPrisma } from "../src/db/prisma.js";
 import { inScopedTransaction } from "../src/db/tenant.js";
+import { emitEvent } from "../src/events/index.js";
 import { createLogger } from "../src/logger.js";
-import { emitEvent } from "../src/modules/webhooks/emit-event.js";
-import { sendMessage } from "../src/modules/webhooks/send-message.js";
-import { signatureHeader } from "../src/modules/webhooks/signing.js";
-import { newSigningSecrets } from "../src/modules/webhooks/signing-secrets.js";
+// Every module's tasks and event subscriptions, as a server process loads them: the events this
+// process emits are queued for the webhooks subscriber.
+import "../src/jobs/registry.js";
+import { sendMessage } from "../src/modules/webhooks/domain/send-message.js";
+import { signatureHeader } from "../src/modules/webhooks/domain/signing.js";
+import { newSigningSecrets } from "../src/modules/webhooks/domain/signing-secrets.js";
 import { databaseUrl, testEnv } from "../tests/support/env.js";
 import { runMain } from "../tests/support/process.js";
 import { scaled } from "./support.js";
@@ -205,7 +208,7 @@ try {
       percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM d.created_at - e.created_at) * 1000) AS fan_out_p99,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.attempted_at - d.created_at) * 1000) AS send_p50,
       percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM d.attempted_at - d.created_at) * 1000) AS send_p99
-    FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id WHERE d.status = 'succeeded'`;
+    FROM webhook_deliveries d JOIN domain_events e ON e.id = d.event_id WHERE d.status = 'succeeded'`;
   const ms = (v: number | undefined) => `${Math.round(v ?? Number.NaN)} ms`;
   console.log(
     `delivery log: ${stages?.attempts} attempts succeeded (warm-up included); event -> attempt scheduled: p50 ${ms(stages?.fan_out_p50)}, p99 ${ms(stages?.fan_out_p99)}; scheduled -> sent: p50 ${ms(stages?.send_p50)}, p99 ${ms(stages?.send_p99)}`,

@@ -1,4 +1,4 @@
-import { ConfigError, parseConfig } from "../src/config.js";
+import { ConfigError, parseConfig } from "../src/config/config.js";
 import { type DatabaseUrls, resolveDatabase } from "../src/db/database.js";
 import { createLogger, type Logger } from "../src/logger.js";
 

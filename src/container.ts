@@ -1,8 +1,8 @@
-import type { Config } from "./config.js";
+import type { Config } from "./config/config.js";
 import type { DatabaseUrls } from "./db/database.js";
 import { createPrisma, type PrismaClient } from "./db/prisma.js";
-import { createIdentities, type Identities } from "./identity/authenticate.js";
 import { developmentKeyPair } from "./identity/dev-tokens.js";
+import { createIdentities, type Identities } from "./identity/identities.js";
 import type { Logger } from "./logger.js";
 import { createMemoryHoldStore, createRedisHoldStore, type HoldStore } from "./modules/scheduling/index.js";
 import { createPubSub, type PubSub, type PubSubHandle } from "./pubsub/pubsub.js";

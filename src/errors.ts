@@ -2,10 +2,25 @@ import type { z } from "zod";
 
 /**
  * Errors the domain throws on purpose. GraphQL mutations return them as typed results
- * (`... on NotFoundError`); `/v1` maps them to HTTP statuses through `code`.
+ * (`... on NotFoundError`); `/v1` answers them with the HTTP status their type declares.
  */
 export abstract class AppError extends Error {
-  abstract readonly code: string;
+  /** Stable machine-readable code, e.g. `NOT_FOUND`: the one its type declares. */
+  get code(): string {
+    return (this.constructor as unknown as ErrorType).code;
+  }
+}
+
+/**
+ * An error type, as it is defined: its stable code and the HTTP status `/v1` answers it with.
+ * Every type a client can receive is registered with GraphQL through `errorObjectType`, which
+ * requires both, so no code reaches `/v1` without a status.
+ */
+export interface ErrorType<E extends AppError = AppError> {
+  // biome-ignore lint/suspicious/noExplicitAny: any constructor; only its statics matter here.
+  new (...args: any[]): E;
+  readonly code: string;
+  readonly httpStatus: number;
 }
 
 export interface FieldIssue {
@@ -15,7 +30,8 @@ export interface FieldIssue {
 }
 
 export class ValidationError extends AppError {
-  readonly code = "VALIDATION_FAILED";
+  static readonly code = "VALIDATION_FAILED";
+  static readonly httpStatus = 422;
   constructor(readonly fields: FieldIssue[]) {
     super(fields.length === 1 ? `${fields[0]?.path.join(".")}: ${fields[0]?.message}` : "Input is invalid");
     this.name = "ValidationError";
@@ -38,7 +54,8 @@ export class ValidationError extends AppError {
 }
 
 export class NotFoundError extends AppError {
-  readonly code = "NOT_FOUND";
+  static readonly code = "NOT_FOUND";
+  static readonly httpStatus = 404;
   constructor(readonly entity: string) {
     super(`${entity} not found`);
     this.name = "NotFoundError";
@@ -46,7 +63,8 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  readonly code = "CONFLICT";
+  static readonly code = "CONFLICT";
+  static readonly httpStatus = 409;
   constructor(message: string) {
     super(message);
     this.name = "ConflictError";
@@ -54,7 +72,8 @@ export class ConflictError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  readonly code = "FORBIDDEN";
+  static readonly code = "FORBIDDEN";
+  static readonly httpStatus = 403;
   constructor(message = "You are not allowed to do this") {
     super(message);
     this.name = "ForbiddenError";
@@ -63,7 +82,8 @@ export class ForbiddenError extends AppError {
 
 /** A lifecycle change not allowed from the entity's current state (e.g. an active patient back to onboarding). */
 export class InvalidTransitionError extends AppError {
-  readonly code = "INVALID_TRANSITION";
+  static readonly code = "INVALID_TRANSITION";
+  static readonly httpStatus = 409;
   constructor(
     readonly entity: string,
     readonly from: string,
@@ -83,7 +103,8 @@ export const RETRY_AFTER_SECONDS = 1;
  * connection free within the acquisition timeout). Retryable: `/v1` answers 503 with `Retry-After`.
  */
 export class ServiceUnavailableError extends AppError {
-  readonly code = "SERVICE_UNAVAILABLE";
+  static readonly code = "SERVICE_UNAVAILABLE";
+  static readonly httpStatus = 503;
   readonly retryAfterSeconds = RETRY_AFTER_SECONDS;
   constructor(
     readonly dependency: "database" | "redis",

@@ -1,4 +1,4 @@
-import { ConfigError, parseConfig } from "./config.js";
+import { ConfigError, parseConfig } from "./config/config.js";
 import { createContainer } from "./container.js";
 import { resolveDatabase } from "./db/database.js";
 import { migrateDatabase } from "./db/migrations.js";

@@ -31,6 +31,9 @@ export const email = z
 
 export const name = z.string().trim().min(1, { message: "must not be empty" }).max(200);
 
+/** A catalog item's description (services, plans, products). */
+export const description = z.string().trim().max(5000);
+
 const currencies = new Set(Intl.supportedValuesOf("currency"));
 
 /** An ISO 4217 currency code, upper case (EUR, USD, JPY). */

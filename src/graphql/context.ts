@@ -18,5 +18,10 @@ export interface Context extends YogaInitialContext {
   /** This operation's database: {@link db}'s shared read transaction, and write transactions. */
   database: RequestDatabase;
   /** Where the request came from (the socket's address, or `X-Forwarded-For` as far as `TRUST_PROXY` trusts it), for the audit log and hold limits. */
-  client: { ip: string | null; userAgent: string | null };
+  client: {
+    ip: string | null;
+    userAgent: string | null;
+    /** Where the client reached this server (`TRUST_PROXY` decides whether `X-Forwarded-Host`/`-Proto` count). */
+    origin: string;
+  };
 }

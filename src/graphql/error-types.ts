@@ -1,6 +1,7 @@
 import {
   type AppError,
   ConflictError,
+  type ErrorType,
   type FieldIssue,
   ForbiddenError,
   InvalidTransitionError,
@@ -18,6 +19,31 @@ export const ErrorInterface = builder.interfaceRef<AppError>("Error").implement(
   }),
 });
 
+const registered = new Map<string, ErrorType>();
+const registeredNames = new Set<string>();
+
+/** Every error type registered with GraphQL, by code: what `/v1` answers each code with. */
+export const errorTypes = (): ReadonlyMap<string, ErrorType> => registered;
+
+/** The GraphQL names of the registered error types (a test checks the schema has no other `Error`). */
+export const errorTypeNames = (): ReadonlySet<string> => registeredNames;
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+type ErrorObjectOptions<E extends AppError> = Omit<
+  PothosSchemaTypes.ObjectTypeOptions<Types, E>,
+  "interfaces" | "isTypeOf"
+> & { name: string };
+
+/** Registers an error type as a GraphQL object implementing `Error`; its code must be unique. */
+export function errorObjectType<E extends AppError>(type: ErrorType<E>, options: ErrorObjectOptions<E>) {
+  const known = registered.get(type.code);
+  if (known && known !== type) throw new Error(`Two error types declare the code ${type.code}`);
+  registered.set(type.code, type);
+  registeredNames.add(options.name);
+  return builder.objectType(type, { ...options, interfaces: [ErrorInterface] } as never);
+}
+
 const FieldIssueRef = builder.objectRef<FieldIssue>("FieldIssue").implement({
   description: "One invalid input field.",
   fields: (t) => ({
@@ -26,24 +52,21 @@ const FieldIssueRef = builder.objectRef<FieldIssue>("FieldIssue").implement({
   }),
 });
 
-builder.objectType(ValidationError, {
+errorObjectType(ValidationError, {
   name: "ValidationError",
-  interfaces: [ErrorInterface],
   fields: (t) => ({ fields: t.field({ type: [FieldIssueRef], resolve: (e) => e.fields }) }),
 });
 
-builder.objectType(NotFoundError, {
+errorObjectType(NotFoundError, {
   name: "NotFoundError",
-  interfaces: [ErrorInterface],
   fields: (t) => ({ entity: t.exposeString("entity") }),
 });
 
-builder.objectType(ConflictError, { name: "ConflictError", interfaces: [ErrorInterface] });
-builder.objectType(ForbiddenError, { name: "ForbiddenError", interfaces: [ErrorInterface] });
+errorObjectType(ConflictError, { name: "ConflictError" });
+errorObjectType(ForbiddenError, { name: "ForbiddenError" });
 
-builder.objectType(InvalidTransitionError, {
+errorObjectType(InvalidTransitionError, {
   name: "InvalidTransitionError",
-  interfaces: [ErrorInterface],
   fields: (t) => ({
     entity: t.exposeString("entity"),
     from: t.exposeString("from", { description: "The state the entity is in." }),
@@ -51,11 +74,10 @@ builder.objectType(InvalidTransitionError, {
   }),
 });
 
-builder.objectType(ServiceUnavailableError, {
+errorObjectType(ServiceUnavailableError, {
   name: "ServiceUnavailableError",
   description:
     "A dependency (the database, or Redis for holds and live updates) is unavailable for a moment: retry after `retryAfterSeconds`. A booking retried with the same idempotency key never books twice.",
-  interfaces: [ErrorInterface],
   fields: (t) => ({
     dependency: t.exposeString("dependency", { description: "`database` or `redis`." }),
     retryAfterSeconds: t.exposeInt("retryAfterSeconds"),

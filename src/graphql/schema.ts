@@ -6,6 +6,8 @@ import "../modules/auth/schema.js";
 import "../modules/organizations/schema.js";
 import "../modules/audit/schema.js";
 import "../modules/services/schema.js";
+import "../modules/products/schema.js";
+import "../modules/plans/schema.js";
 import "../modules/patients/schema.js";
 import "../modules/specialists/schema.js";
 import "../modules/specialties/schema.js";

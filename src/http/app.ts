@@ -9,7 +9,7 @@ import { RETRY_AFTER_SECONDS, ServiceUnavailableError } from "../errors.js";
 import type { Context } from "../graphql/context.js";
 import { schema } from "../graphql/schema.js";
 import { IMPERSONATED_PATIENT_HEADER } from "../identity/impersonation.js";
-import { useBookingWidget } from "../modules/booking-widget/use-booking-widget.js";
+import { useBookingWidget } from "../modules/booking-widget/index.js";
 import { useSharedSubscriptionResults } from "../modules/scheduling/index.js";
 import { useLocalFiles } from "../storage/use-local-files.js";
 import { buildContext, impersonatedPatientOf, requestIdOf } from "./context.js";
@@ -77,6 +77,7 @@ export function buildApp(
       useV1Router(
         () => async (request, serverContext) => yoga.fetch(request, serverContext as Record<string, never>),
         log,
+        services.config.trustProxy,
       ),
       useBookingWidget(
         () => async (request, serverContext) => yoga.fetch(request, serverContext as Record<string, never>),

@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import type { TrustProxy } from "../config.js";
+import type { TrustProxy } from "../config/values.js";
 
 /** `::ffff:10.0.0.1` (an IPv4 client on a dual-stack socket) as `10.0.0.1`. */
 const plain = (address: string) =>
@@ -8,6 +8,13 @@ const plain = (address: string) =>
 function isTrusted(trust: TrustProxy & { kind: "networks" }, address: string): boolean {
   const version = isIP(address);
   return version !== 0 && trust.networks.check(address, version === 4 ? "ipv4" : "ipv6");
+}
+
+/** Whether the nearest hop (the socket's peer) is a proxy `TRUST_PROXY` believes. */
+function isTrustedPeer(trust: TrustProxy, remote: string | null): boolean {
+  if (trust.kind === "none") return false;
+  if (trust.kind === "networks") return remote !== null && isTrusted(trust, remote);
+  return true;
 }
 
 /**
@@ -38,4 +45,21 @@ export function clientAddress(
     address = next;
   }
   return address;
+}
+
+/** The first value of a forwarding header, if any. */
+const firstValue = (value: string | null) => value?.split(",")[0]?.trim() || undefined;
+
+/**
+ * Where the client reached this server (`https://clinic.example`): the request's own URL, unless
+ * the socket's peer is a proxy `TRUST_PROXY` believes, whose `X-Forwarded-Host` and
+ * `X-Forwarded-Proto` then name it. A client cannot choose the origin of the URLs the server
+ * signs for it by sending the headers itself.
+ */
+export function requestOrigin(trust: TrustProxy, socketAddress: string | null, headers: Headers, url: string): string {
+  const own = new URL(url);
+  const trusted = isTrustedPeer(trust, socketAddress ? plain(socketAddress) : null);
+  const host = (trusted && firstValue(headers.get("x-forwarded-host"))) || own.host;
+  const proto = (trusted && firstValue(headers.get("x-forwarded-proto"))) || own.protocol.slice(0, -1);
+  return `${proto}://${host}`;
 }

@@ -8,7 +8,7 @@ import type { Context } from "../graphql/context.js";
 import { authenticate } from "../identity/authenticate.js";
 import { applyImpersonation } from "../identity/impersonation.js";
 import { viewerOrganizationId, viewerPatientId, viewerRole, viewerUserId } from "../identity/viewer.js";
-import { clientAddress } from "./client-address.js";
+import { clientAddress, requestOrigin } from "./client-address.js";
 
 const requestIdPattern = /^[\w.:-]{1,128}$/;
 
@@ -32,6 +32,11 @@ export function impersonatedPatientOf(request: Request): string | undefined {
   return impersonatedPatients.get(request);
 }
 
+/** What the `/v1` router adds to the server context of the operation it runs. */
+export interface V1ServerContext {
+  v1Origin?: string;
+}
+
 export async function buildContext(initial: YogaInitialContext, services: Container): Promise<Context> {
   const { request } = initial;
   const requestId = requestIdOf(request);
@@ -46,6 +51,8 @@ export async function buildContext(initial: YogaInitialContext, services: Contai
     patientId: viewerPatientId(viewer),
   };
   const database = new RequestDatabase(services.appDb, scope);
+  const { trustProxy } = services.config;
+  const socketAddress = (initial as { req?: IncomingMessage }).req?.socket?.remoteAddress ?? null;
   return {
     ...initial,
     requestId,
@@ -56,12 +63,11 @@ export async function buildContext(initial: YogaInitialContext, services: Contai
     db: database.db,
     database,
     client: {
-      ip: clientAddress(
-        services.config.trustProxy,
-        (initial as { req?: IncomingMessage }).req?.socket?.remoteAddress ?? null,
-        request.headers.get("x-forwarded-for"),
-      ),
+      ip: clientAddress(trustProxy, socketAddress, request.headers.get("x-forwarded-for")),
       userAgent: request.headers.get("user-agent"),
+      // A `/v1` call runs its operation on an internal URL: the router passes the caller's origin.
+      origin:
+        (initial as V1ServerContext).v1Origin ?? requestOrigin(trustProxy, socketAddress, request.headers, request.url),
     },
   };
 }

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Container } from "../container.js";
-import { requestScope } from "../logger.js";
 import { startHoldSweeper } from "../modules/scheduling/index.js";
+import { operationContext } from "../operation/context.js";
 import { buildApp } from "./app.js";
 
 export interface HttpServer {
@@ -20,7 +20,7 @@ const requestIdPattern = /^[\w.:-]{1,128}$/;
 
 /**
  * The request's id, decided once here: the caller's, or a new one written into the request's
- * headers, so the context (`requestIdOf`) and every log line of the request (`requestScope`) agree.
+ * headers, so the context (`requestIdOf`) and every log line of the request and every event it emits (the operation context) agree.
  */
 function requestIdOf(req: IncomingMessage): string {
   const given = req.headers["x-request-id"];
@@ -39,7 +39,7 @@ export async function startHttpServer(services: Container): Promise<HttpServer> 
       inFlight.add(res);
       res.on("close", () => inFlight.delete(res));
     }
-    requestScope.run({ requestId: requestIdOf(req) }, () => app(req, res));
+    operationContext.run({ requestId: requestIdOf(req) }, () => app(req, res));
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

@@ -1,42 +1,16 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Container } from "../container.js";
 import { isUniqueViolation } from "../db/errors.js";
-import type { Logger } from "../logger.js";
-import { emitEvent } from "../modules/webhooks/emit-event.js";
+import { emitEvent } from "../events/index.js";
 import { hashApiKey, isApiKey } from "./api-keys.js";
 import { authenticationError } from "./authentication-error.js";
 import { verifySessionToken } from "./clerk.js";
 import type { SessionClaims } from "./dev-tokens.js";
-import { IdentityCache, listenForIdentityChanges } from "./identity-cache.js";
-import type { MemberRole } from "./roles.js";
+import type { UserRow } from "./identities.js";
 import { anonymous, type Viewer } from "./viewer.js";
 
 /** How often `lastUsedAt` of an API key is written (not on every request). */
 const LAST_USED_RESOLUTION_MS = 60_000;
-
-interface ApiKeyIdentity {
-  id: string;
-  organizationId: string;
-  role: MemberRole;
-  revokedAt: Date | null;
-  expiresAt: Date | null;
-  lastUsedAt: Date | null;
-}
-
-/** The looked-up identities this process remembers (see {@link IdentityCache}). */
-export interface Identities {
-  apiKeys: IdentityCache<ApiKeyIdentity | null>;
-  users: IdentityCache<UserRow | undefined>;
-  close(): Promise<void>;
-}
-
-/** The identity caches of an API process, kept current by the database's change notifications. */
-export function createIdentities(connectionString: string, log: Logger): Identities {
-  const apiKeys = new IdentityCache<ApiKeyIdentity | null>();
-  const users = new IdentityCache<UserRow | undefined>();
-  const close = listenForIdentityChanges(connectionString, [apiKeys, users], log);
-  return { apiKeys, users, close };
-}
 
 function credentials(request: Request): { apiKey?: string; sessionToken?: string } {
   const headerKey = request.headers.get("x-api-key")?.trim();
@@ -87,17 +61,6 @@ async function authenticateApiKey(key: string, { adminDb, identities }: Containe
     await adminDb.apiKey.update({ where: { id: found.id }, data: { lastUsedAt: found.lastUsedAt } });
   }
   return { kind: "apiKey", apiKeyId: found.id, organizationId: found.organizationId, role: found.role };
-}
-
-interface UserRow {
-  id: string;
-  email: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  active_organization_id: string | null;
-  role: MemberRole | null;
-  patient_id: string | null;
-  has_invitations: boolean;
 }
 
 type Profile = { email?: string; firstName?: string; lastName?: string };

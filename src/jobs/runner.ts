@@ -1,15 +1,24 @@
 import { type Runner, run, type TaskList } from "graphile-worker";
 import pg from "pg";
 import type { Container } from "../container.js";
+import { subscriberTasks } from "../events/index.js";
+import { operationContext } from "../operation/context.js";
 import { retryJobReleases } from "./job-release-retry.js";
 import { recoverOrphanedJobs } from "./orphaned-jobs.js";
 import { tasks } from "./registry.js";
 import { workerLogger } from "./worker-logger.js";
 
-/** Builds graphile-worker's task list from the registry: payloads are checked, logs carry the job. */
+/**
+ * Builds graphile-worker's task list from the registry and the event subscribers registered in
+ * this process: payloads are checked, logs carry the job, and each job runs in an operation
+ * context naming it (the causation of the events it emits).
+ */
 export function taskList(services: Container): TaskList {
+  const all = [...new Set([...tasks, ...subscriberTasks()])];
+  const twice = all.map((task) => task.identifier).filter((identifier, i, ids) => ids.indexOf(identifier) !== i);
+  if (twice.length) throw new Error(`Two tasks are named ${twice.join(", ")}`);
   return Object.fromEntries(
-    tasks.map((task) => [
+    all.map((task) => [
       task.identifier,
       async (raw, helpers) => {
         const log = services.log.child({ job: task.identifier, jobId: helpers.job.id });
@@ -19,7 +28,10 @@ export function taskList(services: Container): TaskList {
           log.error({ issues: parsed.error.issues }, "job payload is invalid; dropping the job");
           return;
         }
-        await task.run(parsed.data, { services, log, jobId: helpers.job.id, attempts: helpers.job.attempts });
+        const job = { id: helpers.job.id, task: task.identifier };
+        await operationContext.run({ job }, () =>
+          task.run(parsed.data, { services, log, jobId: helpers.job.id, attempts: helpers.job.attempts }),
+        );
       },
     ]),
   );

@@ -1,5 +1,5 @@
 import { hkdfSync } from "node:crypto";
-import type { Config } from "../config.js";
+import type { Config } from "../config/config.js";
 import { createLocalFiles, type LocalFiles } from "./local-files.js";
 import type { ObjectStore } from "./object-store.js";
 import { createS3ObjectStore } from "./s3-object-store.js";

@@ -38,13 +38,5 @@ export function objectStoreFor(ctx: Context): Promise<ObjectStore> {
   return store;
 }
 
-/** Where clients reach this server: PUBLIC_URL, else what the request (or a proxy in front) says. */
-function publicOrigin(ctx: Context): string {
-  const configured = ctx.services.config.publicUrl;
-  if (configured) return configured;
-  const { headers, url } = ctx.request;
-  const own = new URL(url);
-  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || own.host;
-  const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || own.protocol.slice(0, -1);
-  return `${proto}://${host}`;
-}
+/** Where clients reach this server: PUBLIC_URL, else the request's origin. */
+const publicOrigin = (ctx: Context) => ctx.services.config.publicUrl ?? ctx.client.origin;

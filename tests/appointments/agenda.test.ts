@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import { insertAppointment } from "../scheduling/fixtures.js";
-import { createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import type { TestOrganization } from "../support/auth.js";
+import { globalId, gqlData, uuidOf } from "../support/graphql.js";
+import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
 import {
   activePatient,
@@ -13,10 +12,8 @@ import {
   book,
   bookingDay,
   clinicCalendar,
-  globalId,
   patientMember,
   type TestCalendarOf,
-  uuidOf,
 } from "./fixtures.js";
 
 const Agenda = graphql(`
@@ -50,22 +47,15 @@ const Agenda = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer({ container: { onQuery: () => statements++ } });
 let org: TestOrganization;
 let statements = 0;
 let calendars: [TestCalendarOf, TestCalendarOf];
 const day = bookingDay(12);
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" }, { onQuery: () => statements++ });
-  org = await createOrganization(server.url, "Agenda clinic");
+  org = await server.createOrganization("Agenda clinic");
   calendars = [await clinicCalendar(server, org, { specialists: 2 }), await clinicCalendar(server, org)];
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
 });
 
 async function agenda(variables: { from: string; to: string } & Record<string, unknown>, headers = org.owner) {
@@ -195,7 +185,7 @@ describe("who sees what", () => {
     const range = { from: at(otherDay, "00:00"), to: at(addDays(otherDay, 1), "00:00") };
     expect((await agenda(range, me.headers)).edges.map((e) => e.node.id)).toEqual([mine.appointmentId]);
     expect((await agenda(range)).edges).toHaveLength(2);
-    const other = await createOrganization(server.url, "Other agenda clinic");
+    const other = await server.createOrganization("Other agenda clinic");
     expect((await agenda(range, other.owner)).edges).toEqual([]);
     const viaV1 = await v1(
       server.url,

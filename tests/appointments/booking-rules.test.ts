@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createPatient, requireOnboardingSteps, updateOrganizationSettings } from "../patients/fixtures.js";
 import { createService } from "../scheduling/fixtures.js";
-import { createOrganization, type TestOrganization, unique } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { type TestOrganization, unique } from "../support/auth.js";
+import { globalId, gqlData, uuidOf } from "../support/graphql.js";
+import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
 import {
   activePatient,
@@ -13,23 +12,14 @@ import {
   book,
   bookingDay,
   clinicCalendar,
-  globalId,
   type TestCalendarOf,
-  uuidOf,
 } from "./fixtures.js";
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let org: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  org = await createOrganization(server.url, "Rules clinic");
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  org = await server.createOrganization("Rules clinic");
 });
 
 const day = bookingDay(10);
@@ -69,7 +59,7 @@ const remaining = async (planId: string) =>
 
 describe("the onboarding gate", () => {
   it("accepts a first booking by a patient still onboarding, flagged, when the organization says flag", async () => {
-    const clinic = await createOrganization(server.url, "Flagging clinic");
+    const clinic = await server.createOrganization("Flagging clinic");
     await requireOnboardingSteps(server.url, clinic, ["consent"]);
     const calendar = await clinicCalendar(server, clinic);
     const patient = await createPatient(server.url, clinic, { email: `${unique("new")}@example.com` });
@@ -83,7 +73,7 @@ describe("the onboarding gate", () => {
   });
 
   it("refuses it with OnboardingIncomplete when the organization says refuse, and books nothing", async () => {
-    const clinic = await createOrganization(server.url, "Strict clinic");
+    const clinic = await server.createOrganization("Strict clinic");
     await updateOrganizationSettings(server.url, clinic, {
       onboardingSteps: ["consent"],
       firstBookingWithoutOnboarding: "refuse",

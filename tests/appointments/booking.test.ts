@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import { anonymousAt, holdSlot, startsOf } from "../scheduling/fixtures.js";
-import { createOrganization, type TestOrganization, unique } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gqlData } from "../support/graphql.js";
-import { addMember } from "../support/members.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { type TestOrganization, unique } from "../support/auth.js";
+import { describeCrossTenant, empty, notFound, operation } from "../support/cross-tenant.js";
+import { gqlData, uuidOf } from "../support/graphql.js";
+import { useTestServer } from "../support/server.js";
 import {
   Appointment,
   activePatient,
@@ -18,25 +17,18 @@ import {
   clinicCalendar,
   patientMember,
   slotAt,
-  uuidOf,
+  type TestCalendarOf,
 } from "./fixtures.js";
 
 const HoldByToken = graphql(`
   query AppointmentsHoldByToken($token: String!) { hold(token: $token) { token } }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let org: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  org = await createOrganization(server.url, "Booking clinic");
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  org = await server.createOrganization("Booking clinic");
 });
 
 const day = bookingDay();
@@ -134,7 +126,7 @@ describe("booking from a hold", () => {
     );
     expect(unknown.bookAppointment).toMatchObject({ __typename: "HoldExpiredError", code: "HOLD_EXPIRED" });
 
-    const staff = await addMember(server.url, org, "staff");
+    const staff = await server.addMember(org, "staff");
     const theirs = await holdSlot(server.url, { calendarId: calendar.id, start: at(day, "14:00") }, staff.headers);
     const foreign = await gqlData(
       server.url,
@@ -332,37 +324,49 @@ describe("who books", () => {
 });
 
 describe("cross-tenant", () => {
-  it("another organization's member can neither book an unpublished calendar, use its patients, nor read its appointments", async () => {
-    const other = await createOrganization(server.url, "Other clinic");
-    const calendar = await clinicCalendar(server, org, { calendar: { slug: null } });
-    const patient = await activePatient(server.url, org);
-    const booked = await book(
+  let other: TestOrganization;
+  let calendar: TestCalendarOf;
+  let theirCalendar: TestCalendarOf;
+  let patient: { id: string };
+  let booked: { appointmentId: string };
+
+  beforeAll(async () => {
+    other = await server.createOrganization("Other clinic");
+    calendar = await clinicCalendar(server, org, { calendar: { slug: null } });
+    patient = await activePatient(server.url, org);
+    booked = await book(
       server.url,
       { calendarId: calendar.id, start: at(day, "09:00"), patientId: patient.id },
       org.owner,
     );
-    const unpublished = await gqlData(
-      server.url,
-      BookAppointment,
-      { input: { calendarId: calendar.id, start: at(day, "10:00"), patientId: patient.id } },
-      other.owner,
-    );
-    expect(unpublished.bookAppointment).toMatchObject({ __typename: "NotFoundError", entity: "Calendar" });
-
-    const theirCalendar = await clinicCalendar(server, other);
-    const foreignPatient = await gqlData(
-      server.url,
-      BookAppointment,
-      { input: { calendarId: theirCalendar.id, start: at(day, "10:00"), patientId: patient.id } },
-      other.owner,
-    );
-    expect(foreignPatient.bookAppointment).toMatchObject({ __typename: "NotFoundError", entity: "Patient" });
-
-    expect((await gqlData(server.url, Appointment, { id: booked.appointmentId }, other.owner)).appointment).toBeNull();
+    theirCalendar = await clinicCalendar(server, other);
   });
 
+  describeCrossTenant(
+    "another organization's member can neither book an unpublished calendar, use its patients, nor read its appointments",
+    {
+      server,
+      as: () => other.owner,
+      operations: [
+        operation(
+          BookAppointment,
+          () => ({ input: { calendarId: calendar.id, start: at(day, "10:00"), patientId: patient.id } }),
+          notFound("Calendar"),
+          "on an unpublished calendar",
+        ),
+        operation(
+          BookAppointment,
+          () => ({ input: { calendarId: theirCalendar.id, start: at(day, "10:00"), patientId: patient.id } }),
+          notFound("Patient"),
+          "for the other organization's patient",
+        ),
+        operation(Appointment, () => ({ id: booked.appointmentId }), empty),
+      ],
+    },
+  );
+
   it("a member of another organization books a published calendar as a widget visitor, seeing no appointment data", async () => {
-    const other = await createOrganization(server.url, "Visitor clinic");
+    const other = await server.createOrganization("Visitor clinic");
     const calendar = await clinicCalendar(server, org);
     const booking = await book(
       server.url,

@@ -1,15 +1,13 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymousAt, CreateHold, holdSlot, insertAppointment } from "../scheduling/fixtures.js";
-import { createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import type { TestOrganization } from "../support/auth.js";
 import { testEnv } from "../support/env.js";
-import { gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
-import { activePatient, at, BookAppointment, book, bookingDay, clinicCalendar, uuidOf } from "./fixtures.js";
+import { gqlData, uuidOf } from "../support/graphql.js";
+import { useTestServer } from "../support/server.js";
+import { activePatient, at, BookAppointment, book, bookingDay, clinicCalendar } from "./fixtures.js";
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer({ env: { HOLD_MAX_PER_CLIENT: "50" } });
 let org: TestOrganization;
 let redis: Redis;
 const prefix = () => server.services.config.redis.prefix;
@@ -21,15 +19,11 @@ async function wipeRedis() {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api", HOLD_MAX_PER_CLIENT: "50" });
-  org = await createOrganization(server.url, "Race clinic");
+  org = await server.createOrganization("Race clinic");
   redis = new Redis(testEnv.redisUrl);
 });
 afterAll(async () => {
   redis?.disconnect();
-  await server?.close();
-  await db?.drop();
 });
 
 const day = bookingDay(9);

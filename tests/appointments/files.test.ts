@@ -1,14 +1,15 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { createMember, createPatientUser, uuidOf, v1 } from "../services/fixtures.js";
-import { createOrganization, type Headers, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gqlData } from "../support/graphql.js";
-import { startTestS3, type TestS3 } from "../support/s3.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { createMember, createPatientUser } from "../services/fixtures.js";
+import type { Headers, TestOrganization } from "../support/auth.js";
+import { useTestDatabase } from "../support/database.js";
+import { gqlData, uuidOf } from "../support/graphql.js";
+import { connectS3, s3Env, useTestS3 } from "../support/s3.js";
+import { type TestServer, useTestServer } from "../support/server.js";
+import { useTemporaryDirectory } from "../support/temporary-directory.js";
+import { v1 } from "../support/v1.js";
 import { createAppointment } from "./fixtures.js";
 
 const CreateFile = graphql(`
@@ -46,42 +47,25 @@ const FileNode = graphql(`
   query AppointmentFilesNode($id: ID!) { node(id: $id) { id ... on AppointmentFile { fileName downloadUrl } } }
 `);
 
-let db: TestDatabase;
-let s3: TestS3;
-let filesDir: string;
-/** No S3 anywhere: files on the local disk, served by this server. */
-let server: TestServer;
-/** The deployment-wide bucket (S3_BUCKET...) on the local S3 stand-in. */
-let s3Server: TestServer;
-let a: TestOrganization;
-let b: TestOrganization;
-
 const MAX_BYTES = 1000;
 const pdf = { fileName: "Referral letter.pdf", contentType: "application/pdf", sizeBytes: 11 };
 const bytes = "referral!!!";
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  s3 = await startTestS3();
-  filesDir = await mkdtemp(path.join(tmpdir(), "cg-files-"));
-  [server, s3Server] = await Promise.all([
-    startTestServer(db, { SERVER_ROLE: "api", FILES_DIR: filesDir, APPOINTMENT_FILE_MAX_BYTES: String(MAX_BYTES) }),
-    startTestServer(db, {
-      SERVER_ROLE: "api",
-      S3_BUCKET: s3.bucket,
-      S3_REGION: s3.region,
-      S3_ENDPOINT: s3.endpoint,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-    }),
-  ]);
-  [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
+const db = useTestDatabase();
+const s3 = useTestS3();
+const files = useTemporaryDirectory("cg-files-");
+/** No S3 anywhere: files on the local disk, served by this server. */
+const server = useTestServer({
+  database: db,
+  env: () => ({ FILES_DIR: files.path, APPOINTMENT_FILE_MAX_BYTES: String(MAX_BYTES) }),
 });
-afterAll(async () => {
-  await Promise.all([server?.close(), s3Server?.close()]);
-  await s3?.close();
-  await db?.drop();
-  await rm(filesDir, { recursive: true, force: true });
+/** The deployment-wide bucket (S3_BUCKET...) on the local S3 stand-in. */
+const s3Server = useTestServer({ database: db, env: () => s3Env(s3) });
+let a: TestOrganization;
+let b: TestOrganization;
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
 });
 
 interface Created {
@@ -92,7 +76,7 @@ interface Created {
 
 /** Registers a file through /v1 and answers the created body. */
 async function register(on: TestServer, appointmentId: string, headers: Headers, file = pdf): Promise<Created> {
-  const created = await v1(on, "POST", `/v1/appointments/${appointmentId}/files`, headers, file);
+  const created = await v1(on.url, "POST", `/v1/appointments/${appointmentId}/files`, headers, file);
   if (created.status !== 201) throw new Error(JSON.stringify(created.body));
   return created.body;
 }
@@ -106,10 +90,10 @@ const put = (created: Created, body: string, extra: Record<string, string> = {})
   });
 
 const confirm = (on: TestServer, appointmentId: string, fileId: string, headers: Headers) =>
-  v1(on, "POST", `/v1/appointments/${appointmentId}/files/${fileId}/confirm`, headers);
+  v1(on.url, "POST", `/v1/appointments/${appointmentId}/files/${fileId}/confirm`, headers);
 
 const list = (on: TestServer, appointmentId: string, headers: Headers) =>
-  v1(on, "GET", `/v1/appointments/${appointmentId}/files`, headers);
+  v1(on.url, "GET", `/v1/appointments/${appointmentId}/files`, headers);
 
 describe("appointment files on the local-disk default", () => {
   it("uploads through the signed URL, confirms, lists with a download URL, and downloads the bytes", async () => {
@@ -124,7 +108,7 @@ describe("appointment files on the local-disk default", () => {
     expect((await confirm(server, appointment.id, created.file.id, a.owner)).status).toBe(409);
 
     expect((await put(created, bytes)).status).toBe(200);
-    expect(await readFile(path.join(filesDir, key), "utf8")).toBe(bytes);
+    expect(await readFile(path.join(files.path, key), "utf8")).toBe(bytes);
     const confirmed = await confirm(server, appointment.id, created.file.id, a.owner);
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.uploadedAt).toEqual(expect.any(String));
@@ -230,7 +214,7 @@ describe("appointment files on the local-disk default", () => {
   it("refuses a type outside the allowlist, an empty file and one above APPOINTMENT_FILE_MAX_BYTES (422)", async () => {
     const appointment = await createAppointment(server, a);
     const path = `/v1/appointments/${appointment.id}/files`;
-    const html = await v1(server, "POST", path, a.owner, { ...pdf, contentType: "text/html" });
+    const html = await v1(server.url, "POST", path, a.owner, { ...pdf, contentType: "text/html" });
     expect(html.status).toBe(422);
     expect(html.body.error.fields).toEqual([
       {
@@ -238,14 +222,18 @@ describe("appointment files on the local-disk default", () => {
         message: "must be one of application/pdf, image/jpeg, image/png, image/webp, image/heic, text/plain",
       },
     ]);
-    const empty = await v1(server, "POST", path, a.owner, { ...pdf, sizeBytes: 0 });
+    const empty = await v1(server.url, "POST", path, a.owner, { ...pdf, sizeBytes: 0 });
     expect(empty.body.error.fields).toEqual([{ path: ["input", "sizeBytes"], message: "must be at least 1" }]);
-    const large = await v1(server, "POST", path, a.owner, { ...pdf, sizeBytes: MAX_BYTES + 1 });
+    const large = await v1(server.url, "POST", path, a.owner, { ...pdf, sizeBytes: MAX_BYTES + 1 });
     expect(large.status).toBe(422);
     expect(large.body.error.fields).toEqual([
       { path: ["input", "sizeBytes"], message: `must be at most ${MAX_BYTES} bytes` },
     ]);
-    const atMax = await v1(server, "POST", path, a.owner, { ...pdf, contentType: "IMAGE/PNG", sizeBytes: MAX_BYTES });
+    const atMax = await v1(server.url, "POST", path, a.owner, {
+      ...pdf,
+      contentType: "IMAGE/PNG",
+      sizeBytes: MAX_BYTES,
+    });
     expect(atMax.status).toBe(201);
     expect(atMax.body.file.contentType).toBe("image/png");
     expect(
@@ -258,10 +246,15 @@ describe("appointment files on the local-disk default", () => {
     const created = await register(server, appointment.id, a.owner);
     await put(created, bytes);
     const key = new URL(created.uploadUrl).pathname.slice("/files/".length);
-    const deleted = await v1(server, "DELETE", `/v1/appointments/${appointment.id}/files/${created.file.id}`, a.owner);
+    const deleted = await v1(
+      server.url,
+      "DELETE",
+      `/v1/appointments/${appointment.id}/files/${created.file.id}`,
+      a.owner,
+    );
     expect(deleted.status).toBe(204);
     expect(await server.services.adminDb.appointmentFile.count({ where: { id: uuidOf(created.file.id) } })).toBe(0);
-    await expect(readFile(path.join(filesDir, key))).rejects.toMatchObject({ code: "ENOENT" });
+    await expect(readFile(path.join(files.path, key))).rejects.toMatchObject({ code: "ENOENT" });
     expect(
       await server.services.adminDb.auditLog.count({
         where: { entityId: uuidOf(created.file.id), action: "appointment_file.delete" },
@@ -271,18 +264,9 @@ describe("appointment files on the local-disk default", () => {
 });
 
 describe("appointment files on S3", () => {
-  /** Points the organization's `s3` integration at the local S3 stand-in. */
-  async function connectS3(org: TestOrganization) {
-    const response = await v1(server, "PUT", `/v1/organizations/${org.id}/integrations/s3`, org.owner, {
-      config: { bucket: s3.bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true },
-      secrets: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
-    });
-    if (response.status !== 200) throw new Error(JSON.stringify(response.body));
-  }
-
   it("uses the organization's bucket when it has an s3 integration: upload, confirm, download", async () => {
-    const org = await createOrganization(server.url, "Own bucket");
-    await connectS3(org);
+    const org = await server.createOrganization("Own bucket");
+    await connectS3(server.url, s3, org);
     const appointment = await createAppointment(server, org);
     const created = await register(server, appointment.id, org.owner);
     expect(created.uploadUrl).toMatch(
@@ -301,7 +285,7 @@ describe("appointment files on S3", () => {
   });
 
   it("uses the deployment's bucket (S3_BUCKET...) for an organization without one, and checks the stored size", async () => {
-    const org = await createOrganization(s3Server.url, "Deployment bucket");
+    const org = await s3Server.createOrganization("Deployment bucket");
     const appointment = await createAppointment(s3Server, org);
     const created = await register(s3Server, appointment.id, org.owner);
     expect(created.uploadUrl.startsWith(`${s3.endpoint}/${s3.bucket}/organizations/${uuidOf(org.id)}/`)).toBe(true);
@@ -316,7 +300,7 @@ describe("appointment files on S3", () => {
     expect(await (await fetch(downloadUrl)).text()).toBe(bytes);
 
     const deleted = await v1(
-      s3Server,
+      s3Server.url,
       "DELETE",
       `/v1/appointments/${appointment.id}/files/${created.file.id}`,
       org.owner,

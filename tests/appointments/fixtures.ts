@@ -2,23 +2,13 @@ import type { AppointmentStatus } from "../../src/generated/prisma/enums.js";
 import { graphql } from "../generated/gql.js";
 import type { BookAppointmentInput } from "../generated/graphql.js";
 import { createPatient, linkPatientUser } from "../patients/fixtures.js";
-import {
-  type Api,
-  addDays,
-  calendarWith,
-  globalId,
-  nextWeekday,
-  type TestCalendar,
-  uuidOf,
-  weekly,
-} from "../scheduling/fixtures.js";
+import { type Api, addDays, calendarWith, nextWeekday, type TestCalendar, weekly } from "../scheduling/fixtures.js";
 import { createSpecialist } from "../services/fixtures.js";
 import { type Headers, type TestOrganization, unique } from "../support/auth.js";
-import { gqlData } from "../support/graphql.js";
+import { globalId, gqlData, uuidOf } from "../support/graphql.js";
 import { addMember } from "../support/members.js";
 import type { TestServer } from "../support/server.js";
 
-export { globalId, uuidOf };
 export type TestCalendarOf = TestCalendar;
 
 export const BookAppointment = graphql(`
@@ -106,7 +96,7 @@ export const Appointment = graphql(`
 
 /** The organization's webhook events of `types` about an appointment (payload data), oldest first. */
 export async function appointmentEvents(server: Api, appointmentId: string, types?: string[]) {
-  const events = await server.services.adminDb.webhookEvent.findMany({
+  const events = await server.services.adminDb.domainEvent.findMany({
     where: { type: types ? { in: types } : { startsWith: "appointment." } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });

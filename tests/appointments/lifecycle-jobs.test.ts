@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "../scheduling/fixtures.js";
-import { createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { startTestServer, type TestServer } from "../support/server.js";
-import { activePatient, book, clinicCalendar, uuidOf } from "./fixtures.js";
+import type { TestOrganization } from "../support/auth.js";
+import { uuidOf } from "../support/graphql.js";
+import { useTestServer } from "../support/server.js";
+import { activePatient, book, clinicCalendar } from "./fixtures.js";
 
 const HALF_HOUR = 30 * 60_000;
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer({ worker: true });
 let org: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   // The worker runs in this server: jobs due now run at once.
-  server = await startTestServer(db, { SERVER_ROLE: "all" });
-  org = await createOrganization(server.url, "Worker clinic");
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  org = await server.createOrganization("Worker clinic");
 });
 
 describe("the lifecycle jobs, run by the worker", () => {

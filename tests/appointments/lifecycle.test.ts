@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { advanceAppointment } from "../../src/modules/appointments/advance-appointment.task.js";
 import { graphql } from "../generated/gql.js";
 import { updateOrganizationSettings } from "../patients/fixtures.js";
 import { holdSlot, startsOf } from "../scheduling/fixtures.js";
-import { createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gql, gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import type { TestOrganization } from "../support/auth.js";
+import { describeCrossTenant, notFound, operation } from "../support/cross-tenant.js";
+import { gql, gqlData, uuidOf } from "../support/graphql.js";
+import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
+import { CancelAppointment, RescheduleAppointment } from "./documents.js";
 import {
   Appointment,
   activePatient,
@@ -19,7 +20,6 @@ import {
   clinicCalendar,
   patientMember,
   slotAt,
-  uuidOf,
 } from "./fixtures.js";
 
 const Confirm = graphql(`
@@ -62,40 +62,11 @@ const NoShow = graphql(`
     }
   }
 `);
-const Cancel = graphql(`
-  mutation LifecycleCancel($id: ID!, $reason: String) {
-    cancelAppointment(id: $id, reason: $reason) {
-      __typename
-      ... on MutationCancelAppointmentSuccess { data { id status cancelledBy cancellationReason cancelledAt } }
-      ... on Error { code message }
-      ... on InvalidTransitionError { from to }
-    }
-  }
-`);
-const Reschedule = graphql(`
-  mutation LifecycleReschedule($id: ID!, $input: RescheduleAppointmentInput!) {
-    rescheduleAppointment(id: $id, input: $input) {
-      __typename
-      ... on MutationRescheduleAppointmentSuccess { data { id status start end rescheduleCount specialist { id } } }
-      ... on Error { code message }
-      ... on InvalidTransitionError { from to }
-      ... on ValidationError { fields { path message } }
-    }
-  }
-`);
-
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let org: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  org = await createOrganization(server.url, "Lifecycle clinic");
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  org = await server.createOrganization("Lifecycle clinic");
 });
 
 const day = bookingDay(8);
@@ -169,7 +140,7 @@ describe("the state machine", () => {
     });
     const noShow = await gqlData(server.url, NoShow, { id }, org.owner);
     expect(noShow.markAppointmentNoShow).toMatchObject({ __typename: "InvalidTransitionError", to: "no_show" });
-    await gqlData(server.url, Cancel, { id, reason: "Patient called" }, org.owner);
+    await gqlData(server.url, CancelAppointment, { id, reason: "Patient called" }, org.owner);
     const again = await gqlData(server.url, Confirm, { id }, org.owner);
     expect(again.confirmAppointment).toMatchObject({ __typename: "InvalidTransitionError", from: "cancelled" });
     expect(await statusOf(id)).toBe("cancelled");
@@ -201,7 +172,7 @@ describe("cancellation", () => {
   it("frees the time and records who cancelled and why", async () => {
     const { id, calendar } = await booked("13:00");
     expect(await startsOf(server.url, window(calendar.id), org.owner)).not.toContain(slotAt(day, "13:00"));
-    const cancelled = await gqlData(server.url, Cancel, { id, reason: "Feeling better" }, org.owner);
+    const cancelled = await gqlData(server.url, CancelAppointment, { id, reason: "Feeling better" }, org.owner);
     expect(cancelled.cancelAppointment).toMatchObject({
       data: { status: "cancelled", cancelledBy: "staff", cancellationReason: "Feeling better" },
     });
@@ -215,16 +186,16 @@ describe("cancellation", () => {
     const me = await patientMember(server.url, org);
     const early = await book(server.url, { calendarId: calendar.id, start: at(day, "09:00") }, me.headers);
     const late = await book(server.url, { calendarId: calendar.id, start: at(day, "09:30") }, me.headers);
-    const cancelled = await gqlData(server.url, Cancel, { id: early.appointmentId }, me.headers);
+    const cancelled = await gqlData(server.url, CancelAppointment, { id: early.appointmentId }, me.headers);
     expect(cancelled.cancelAppointment).toMatchObject({ data: { status: "cancelled", cancelledBy: "patient" } });
 
     await updateOrganizationSettings(server.url, org, { cancellationNoticeHours: 720 });
     try {
-      const refused = await gqlData(server.url, Cancel, { id: late.appointmentId }, me.headers);
+      const refused = await gqlData(server.url, CancelAppointment, { id: late.appointmentId }, me.headers);
       expect(refused.cancelAppointment).toMatchObject({ __typename: "InvalidTransitionError", from: "booked" });
       expect((refused.cancelAppointment as { message: string }).message).toMatch(/720 hours/);
       expect(await statusOf(late.appointmentId)).toBe("booked");
-      const byStaff = await gqlData(server.url, Cancel, { id: late.appointmentId }, org.owner);
+      const byStaff = await gqlData(server.url, CancelAppointment, { id: late.appointmentId }, org.owner);
       expect(byStaff.cancelAppointment).toMatchObject({ data: { status: "cancelled", cancelledBy: "staff" } });
     } finally {
       await updateOrganizationSettings(server.url, org, { cancellationNoticeHours: 24 });
@@ -234,7 +205,7 @@ describe("cancellation", () => {
   it("a patient cannot touch another patient's appointment", async () => {
     const { id } = await booked("14:00");
     const me = await patientMember(server.url, org);
-    const result = await gqlData(server.url, Cancel, { id }, me.headers);
+    const result = await gqlData(server.url, CancelAppointment, { id }, me.headers);
     expect(result.cancelAppointment).toMatchObject({ __typename: "NotFoundError" });
     expect(await statusOf(id)).toBe("booked");
   });
@@ -244,7 +215,7 @@ describe("rescheduling", () => {
   it("moves the appointment to a held slot atomically, keeping its id and the old time in its history", async () => {
     const { id, calendar } = await booked("15:00");
     const hold = await holdSlot(server.url, { calendarId: calendar.id, start: at(day, "16:00") }, org.owner);
-    const moved = await gqlData(server.url, Reschedule, { id, input: { holdToken: hold.token } }, org.owner);
+    const moved = await gqlData(server.url, RescheduleAppointment, { id, input: { holdToken: hold.token } }, org.owner);
     expect(moved.rescheduleAppointment).toMatchObject({
       data: { id, status: "booked", start: at(day, "16:00"), end: at(day, "16:30"), rescheduleCount: 1 },
     });
@@ -269,21 +240,31 @@ describe("rescheduling", () => {
 
   it("moves to a start without a hold, and refuses another calendar's hold or a final appointment", async () => {
     const { id } = await booked("09:00");
-    const moved = await gqlData(server.url, Reschedule, { id, input: { start: at(day, "09:30") } }, org.owner);
+    const moved = await gqlData(
+      server.url,
+      RescheduleAppointment,
+      { id, input: { start: at(day, "09:30") } },
+      org.owner,
+    );
     expect(moved.rescheduleAppointment).toMatchObject({ data: { start: at(day, "09:30") } });
 
     const other = await clinicCalendar(server, org);
     const foreignHold = await holdSlot(server.url, { calendarId: other.id, start: at(day, "10:00") }, org.owner);
     const wrongCalendar = await gqlData(
       server.url,
-      Reschedule,
+      RescheduleAppointment,
       { id, input: { holdToken: foreignHold.token } },
       org.owner,
     );
     expect(wrongCalendar.rescheduleAppointment).toMatchObject({ __typename: "ValidationError" });
 
-    await gqlData(server.url, Cancel, { id }, org.owner);
-    const final = await gqlData(server.url, Reschedule, { id, input: { start: at(day, "11:00") } }, org.owner);
+    await gqlData(server.url, CancelAppointment, { id }, org.owner);
+    const final = await gqlData(
+      server.url,
+      RescheduleAppointment,
+      { id, input: { start: at(day, "11:00") } },
+      org.owner,
+    );
     expect(final.rescheduleAppointment).toMatchObject({ __typename: "InvalidTransitionError", from: "cancelled" });
   });
 
@@ -297,7 +278,7 @@ describe("rescheduling", () => {
     );
     const result = await gqlData(
       server.url,
-      Reschedule,
+      RescheduleAppointment,
       { id: first.id, input: { start: at(day, "11:00") } },
       org.owner,
     );
@@ -342,26 +323,32 @@ describe("time-based transitions", () => {
 });
 
 describe("cross-tenant", () => {
-  it("another organization cannot confirm, cancel, start or reschedule an appointment", async () => {
-    const { id } = await booked("16:30");
-    const other = await createOrganization(server.url, "Nosy clinic");
-    expect((await gqlData(server.url, Confirm, { id }, other.owner)).confirmAppointment.__typename).toBe(
-      "NotFoundError",
-    );
-    expect((await gqlData(server.url, Cancel, { id }, other.owner)).cancelAppointment.__typename).toBe("NotFoundError");
-    expect((await gqlData(server.url, Start, { id }, other.owner)).startAppointment.__typename).toBe("NotFoundError");
-    const moved = await gqlData(server.url, Reschedule, { id, input: { start: at(day, "09:00") } }, other.owner);
-    expect(moved.rescheduleAppointment.__typename).toBe("NotFoundError");
-    expect(await statusOf(id)).toBe("booked");
+  let id: string;
+  let other: TestOrganization;
+  beforeAll(async () => {
+    ({ id } = await booked("16:30"));
+    other = await server.createOrganization("Nosy clinic");
+  });
+
+  describeCrossTenant("another organization cannot confirm, cancel, start or reschedule an appointment", {
+    server,
+    as: () => other.owner,
+    unchanged: async () => expect(await statusOf(id)).toBe("booked"),
+    operations: [
+      operation(Confirm, () => ({ id }), notFound()),
+      operation(CancelAppointment, () => ({ id }), notFound()),
+      operation(Start, () => ({ id }), notFound()),
+      operation(RescheduleAppointment, () => ({ id, input: { start: at(day, "09:00") } }), notFound()),
+    ],
   });
 });
 
 describe("bad input", () => {
   it("refuses an over-long reason, a reschedule naming no slot, and a malformed id", async () => {
     const { id } = await booked("16:00");
-    const long = await gqlData(server.url, Cancel, { id, reason: "x".repeat(501) }, org.owner);
+    const long = await gqlData(server.url, CancelAppointment, { id, reason: "x".repeat(501) }, org.owner);
     expect(long.cancelAppointment).toMatchObject({ __typename: "ValidationError" });
-    const nowhere = await gqlData(server.url, Reschedule, { id, input: {} }, org.owner);
+    const nowhere = await gqlData(server.url, RescheduleAppointment, { id, input: {} }, org.owner);
     expect(nowhere.rescheduleAppointment).toMatchObject({
       __typename: "ValidationError",
       fields: [{ path: ["input", "start"] }],

@@ -1,33 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphql } from "../generated/gql.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { TimeslotsChanged } from "../scheduling/fixtures.js";
-import { createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import type { TestOrganization } from "../support/auth.js";
 import { actUntilReceived, gqlData, subscribe } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
+import { CancelAppointment, RescheduleAppointment } from "./documents.js";
 import { activePatient, addDays, at, book, bookingDay, clinicCalendar, slotAt } from "./fixtures.js";
 
-const CancelLive = graphql(`
-  mutation LiveCancelAppointment($id: ID!) { cancelAppointment(id: $id) { __typename } }
-`);
-const RescheduleLive = graphql(`
-  mutation LiveRescheduleAppointment($id: ID!, $input: RescheduleAppointmentInput!) {
-    rescheduleAppointment(id: $id, input: $input) { __typename }
-  }
-`);
-
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let org: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  org = await createOrganization(server.url, "Live booking clinic");
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  org = await server.createOrganization("Live booking clinic");
 });
 
 const day = bookingDay(11);
@@ -61,7 +44,7 @@ describe("live timeslots follow appointments", () => {
       });
       expect(taken.timeslotsChanged.slots.map((s) => s.start)).not.toContain(slotAt(day, "10:00"));
 
-      await gqlData(server.url, CancelLive, { id: bookedId }, org.owner);
+      await gqlData(server.url, CancelAppointment, { id: bookedId }, org.owner);
       const back = (await subscription.next(3_000)).timeslotsChanged;
       expect(back.reason).toBe("APPOINTMENT_CANCELLED");
       expect(back.changed.map((s) => [s.start, s.availableSpecialists])).toEqual([[slotAt(day, "10:00"), 1]]);
@@ -74,7 +57,7 @@ describe("live timeslots follow appointments", () => {
       await slotsUntil((starts) => !starts.includes(slotAt(day, "11:00")));
       await gqlData(
         server.url,
-        RescheduleLive,
+        RescheduleAppointment,
         { id: again.appointmentId, input: { start: at(day, "12:00") } },
         org.owner,
       );

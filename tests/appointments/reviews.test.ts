@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { createMember, createPatientUser, createSpecialist, uuidOf, v1 } from "../services/fixtures.js";
-import { createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gql, gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { createMember, createPatientUser, createSpecialist } from "../services/fixtures.js";
+import type { TestOrganization } from "../support/auth.js";
+import { gql, gqlData, uuidOf } from "../support/graphql.js";
+import { useTestServer } from "../support/server.js";
+import { v1 } from "../support/v1.js";
 import { createAppointment } from "./fixtures.js";
 
 const Review = graphql(`
@@ -30,29 +30,20 @@ const Summaries = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer({
+  container: {
+    onQuery: (sql) => {
+      if (sql.includes('"appointment_reviews"')) reviewReads++;
+    },
+  },
+});
 let a: TestOrganization;
 let b: TestOrganization;
 /** SQL statements of the API connection that read reviews. */
 let reviewReads = 0;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(
-    db,
-    { SERVER_ROLE: "api" },
-    {
-      onQuery: (sql) => {
-        if (sql.includes('"appointment_reviews"')) reviewReads++;
-      },
-    },
-  );
-  [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
 });
 
 const review = (appointmentId: string, rating = 5, comment?: string) => ({
@@ -63,7 +54,7 @@ describe("reviewing an appointment", () => {
   it("lets the patient rate their own done appointment once; staff see it on the appointment, with an audit row", async () => {
     const patient = await createPatientUser(server, a);
     const appointment = await createAppointment(server, a, { patientId: patient.patientId, status: "done" });
-    const created = await v1(server, "POST", `/v1/appointments/${appointment.id}/review`, patient.headers, {
+    const created = await v1(server.url, "POST", `/v1/appointments/${appointment.id}/review`, patient.headers, {
       rating: 4,
       comment: "  Helpful and on time  ",
     });
@@ -83,7 +74,7 @@ describe("reviewing an appointment", () => {
         specialist: { id: appointment.specialistId },
       },
     });
-    const again = await v1(server, "POST", `/v1/appointments/${appointment.id}/review`, patient.headers, {
+    const again = await v1(server.url, "POST", `/v1/appointments/${appointment.id}/review`, patient.headers, {
       rating: 1,
     });
     expect(again.status).toBe(409);
@@ -124,9 +115,9 @@ describe("reviewing an appointment", () => {
       const result = await gqlData(server.url, Review, review(appointment.id), headers);
       expect(result.reviewAppointment).toMatchObject({ __typename: "ForbiddenError", code: "FORBIDDEN" });
     }
-    expect((await v1(server, "POST", `/v1/appointments/${appointment.id}/review`, a.owner, { rating: 5 })).status).toBe(
-      403,
-    );
+    expect(
+      (await v1(server.url, "POST", `/v1/appointments/${appointment.id}/review`, a.owner, { rating: 5 })).status,
+    ).toBe(403);
     const stranger = await gqlData(server.url, Review, review(appointment.id), other.headers);
     expect(stranger.reviewAppointment).toMatchObject({ __typename: "NotFoundError" });
     expect(
@@ -146,7 +137,7 @@ describe("reviewing an appointment", () => {
     }
     const fractional = await gql(server.url, Review, review(appointment.id, 4.5), patient.headers);
     expect(fractional.errors?.[0]?.message).toMatch(/Int cannot represent non-integer value/);
-    const long = await v1(server, "POST", `/v1/appointments/${appointment.id}/review`, patient.headers, {
+    const long = await v1(server.url, "POST", `/v1/appointments/${appointment.id}/review`, patient.headers, {
       rating: 3,
       comment: "x".repeat(2001),
     });
@@ -161,7 +152,7 @@ describe("reviewing an appointment", () => {
 
 describe("reviews per specialist", () => {
   it("sums a list of specialists' reviews in one query, and lists a specialist's reviews newest first for staff", async () => {
-    const org = await createOrganization(server.url, "Ratings");
+    const org = await server.createOrganization("Ratings");
     const patient = await createPatientUser(server, org);
     const [rated, unrated] = [await createSpecialist(server, org), await createSpecialist(server, org)];
     const ids: string[] = [];
@@ -185,13 +176,13 @@ describe("reviews per specialist", () => {
     expect(summaries.get(rated)).toEqual({ count: 3, averageRating: 11 / 3 });
     expect(summaries.get(unrated)).toEqual({ count: 0, averageRating: null });
 
-    const listed = await v1(server, "GET", `/v1/specialists/${rated}/reviews?first=2`, org.owner);
+    const listed = await v1(server.url, "GET", `/v1/specialists/${rated}/reviews?first=2`, org.owner);
     expect(listed.status).toBe(200);
     expect(listed.body.summary).toEqual({ count: 3, averageRating: 11 / 3 });
     expect(listed.body.data.map((r: { id: string }) => r.id)).toEqual([ids[2], ids[1]]);
     expect(listed.body.pageInfo.hasNextPage).toBe(true);
 
-    const asPatient = await v1(server, "GET", `/v1/specialists/${rated}/reviews`, patient.headers);
+    const asPatient = await v1(server.url, "GET", `/v1/specialists/${rated}/reviews`, patient.headers);
     expect(asPatient.status).toBe(403);
   });
 
@@ -202,7 +193,9 @@ describe("reviews per specialist", () => {
     const outsider = await createPatientUser(server, b);
     const result = await gqlData(server.url, Review, review(appointment.id, 1), outsider.headers);
     expect(result.reviewAppointment).toMatchObject({ __typename: "NotFoundError" });
-    expect((await v1(server, "GET", `/v1/specialists/${appointment.specialistId}/reviews`, b.owner)).status).toBe(404);
+    expect((await v1(server.url, "GET", `/v1/specialists/${appointment.specialistId}/reviews`, b.owner)).status).toBe(
+      404,
+    );
     expect((await gqlData(server.url, AppointmentReview, { id: appointment.id }, b.owner)).node).toBeNull();
     const stored = await server.services.adminDb.appointmentReview.findUniqueOrThrow({
       where: { appointmentId: uuidOf(appointment.id) },

@@ -1,16 +1,10 @@
 import type { Container } from "../../src/container.js";
-import { graphql } from "../generated/gql.js";
 import { createPatient, linkPatientUser } from "../patients/fixtures.js";
 import { createOrganization, type TestOrganization, unique } from "../support/auth.js";
 import type { DailyStandIn } from "../support/daily-stand-in.js";
 import { gqlData, uuidOf } from "../support/graphql.js";
 import { addMember, type TestMember } from "../support/members.js";
-
-const UpsertIntegration = graphql(`
-  mutation VideoFixtureUpsertIntegration($input: UpsertIntegrationInput!) {
-    upsertIntegration(input: $input) { __typename ... on Error { code message } }
-  }
-`);
+import { UpsertIntegration } from "../support/organization-documents.js";
 
 interface Api {
   url: string;

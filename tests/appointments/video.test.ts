@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TaskDefinition } from "../../src/jobs/task.js";
 import { createVideoRoom } from "../../src/modules/appointments/video/create-video-room.task.js";
 import { deleteVideoRoom } from "../../src/modules/appointments/video/delete-video-room.task.js";
@@ -8,14 +8,11 @@ import {
   scheduleVideoRoomDeletion,
 } from "../../src/modules/appointments/video/schedule-video-room.js";
 import { graphql } from "../generated/gql.js";
-import { createOrganization } from "../support/auth.js";
-import { type DailyStandIn, startDailyStandIn } from "../support/daily-stand-in.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gqlData } from "../support/graphql.js";
-import { addMember } from "../support/members.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useDailyStandIn } from "../support/daily-stand-in.js";
+import { globalId, gqlData } from "../support/graphql.js";
+import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
-import { globalId } from "./fixtures.js";
+import { CancelAppointment } from "./documents.js";
 import { eventually, type VideoClinic, videoAppointment, videoClinic } from "./video-fixtures.js";
 
 const Join = graphql(`
@@ -41,20 +38,8 @@ const MINUTE = 60_000;
 const appointmentGlobalId = (id: string) => globalId("Appointment", id);
 const seconds = (at: Date) => Math.floor(at.getTime() / 1000);
 
-let db: TestDatabase;
-let server: TestServer;
-let daily: DailyStandIn;
-
-beforeAll(async () => {
-  daily = await startDailyStandIn();
-  db = await createTestDatabase();
-  server = await startTestServer(db, { DAILY_API_URL: daily.url, DAILY_TIMEOUT_MS: "300" });
-});
-afterAll(async () => {
-  await server?.close();
-  await daily?.close();
-  await db?.drop();
-});
+const daily = useDailyStandIn();
+const server = useTestServer({ worker: true, env: () => ({ DAILY_API_URL: daily.url, DAILY_TIMEOUT_MS: "300" }) });
 
 const clinic = (options?: Parameters<typeof videoClinic>[2]) => videoClinic(server, daily, options);
 const appointment = (c: VideoClinic, options: Parameters<typeof videoAppointment>[2]) =>
@@ -281,7 +266,7 @@ describe("joinVideoVisit", () => {
     const visit = await appointment(c, { startsInMinutes: -5 });
     const asOwner = await join(visit.id, c.org.owner);
     expect(asOwner).toMatchObject({ __typename: "MutationJoinVideoVisitSuccess", data: { isOwner: true } });
-    const staff = await addMember(server.url, c.org, "staff");
+    const staff = await server.addMember(c.org, "staff");
     expect(await join(visit.id, staff.headers)).toMatchObject({ __typename: "ForbiddenError" });
   });
 
@@ -321,11 +306,11 @@ describe("joinVideoVisit", () => {
   it("answers not found for another organization's appointment, and to another patient", async () => {
     const c = await clinic();
     const visit = await appointment(c, { startsInMinutes: 5 });
-    const other = await createOrganization(server.url, "Other Clinic");
-    const outsider = await addMember(server.url, other, "specialist");
+    const other = await server.createOrganization("Other Clinic");
+    const outsider = await server.addMember(other, "specialist");
     expect(await join(visit.id, other.owner)).toMatchObject({ __typename: "NotFoundError", entity: "Appointment" });
     expect(await join(visit.id, outsider.headers)).toMatchObject({ __typename: "NotFoundError" });
-    const anotherPatient = await addMember(server.url, c.org, "patient");
+    const anotherPatient = await server.addMember(c.org, "patient");
     expect(await join(visit.id, anotherPatient.headers)).toMatchObject({ __typename: "NotFoundError" });
     expect(daily.requests.filter((r) => r.apiKey === c.apiKey)).toEqual([]);
   });
@@ -346,7 +331,7 @@ describe("POST /v1/appointments/:id/video-token", () => {
     const early = await v1(server.url, "POST", path(later.id), c.patientMember.headers);
     expect(early).toMatchObject({ status: 409, body: { error: { code: "VIDEO_UNAVAILABLE" } } });
 
-    const other = await createOrganization(server.url, "Elsewhere");
+    const other = await server.createOrganization("Elsewhere");
     expect((await v1(server.url, "POST", path(visit.id), other.owner)).status).toBe(404);
   });
 });
@@ -356,10 +341,6 @@ const BookVideo = graphql(`
     bookAppointment(input: $input) { __typename ... on MutationBookAppointmentSuccess { data { appointmentId } } ... on Error { code message } }
   }
 `);
-const CancelVideo = graphql(`
-  mutation VideoCancel($id: ID!) { cancelAppointment(id: $id) { __typename } }
-`);
-
 describe("booking and cancelling through the API", () => {
   it("a booked telehealth appointment gets its room from the job; cancelling it deletes the room", async () => {
     const c = await clinic();
@@ -396,7 +377,7 @@ describe("booking and cancelling through the API", () => {
     const { node } = await gqlData(server.url, AppointmentVideo, { id }, c.org.owner);
     expect(node).toMatchObject({ videoRoomUrl: daily.roomsOf(c.apiKey)[0]?.url });
 
-    await gqlData(server.url, CancelVideo, { id }, c.org.owner);
+    await gqlData(server.url, CancelAppointment, { id }, c.org.owner);
     expect(await eventually(async () => daily.roomsOf(c.apiKey).length === 0, 10_000)).toBe(true);
   });
 });

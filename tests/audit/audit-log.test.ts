@@ -1,64 +1,13 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import type { AuditListQueryVariables } from "../generated/graphql.js";
-import {
-  asApiKey,
-  asUser,
-  createApiKey,
-  createOrganization,
-  type Headers,
-  type TestOrganization,
-  unique,
-} from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { asApiKey, asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
+import { gqlData, uuidOf } from "../support/graphql.js";
+import { InviteMember, UpdateOrganization, UpsertIntegration } from "../support/organization-documents.js";
+import { useTestServer } from "../support/server.js";
 
-let db: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
-});
-
-/** The uuid inside a Relay global id (`base64("Type:uuid")`). */
-const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
-
-const Update = graphql(`
-  mutation AuditUpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {
-    updateOrganization(id: $id, input: $input) {
-      __typename
-      ... on MutationUpdateOrganizationSuccess { data { id name slug } }
-      ... on Error { code message }
-    }
-  }
-`);
-
-const Invite = graphql(`
-  mutation AuditInvite($input: InviteMemberInput!) {
-    inviteMember(input: $input) {
-      __typename
-      ... on MutationInviteMemberSuccess { data { id } }
-      ... on Error { code message }
-    }
-  }
-`);
-
-const Upsert = graphql(`
-  mutation AuditUpsertIntegration($input: UpsertIntegrationInput!) {
-    upsertIntegration(input: $input) {
-      __typename
-      ... on MutationUpsertIntegrationSuccess { data { id } }
-      ... on Error { code message }
-    }
-  }
-`);
+const server = useTestServer();
 
 const SendEvent = graphql(`
   mutation AuditSendDiagnosticEvent($message: String!) {
@@ -115,7 +64,7 @@ async function v1(path: string, headers: Headers) {
 
 describe("audit rows of successful mutations", () => {
   it("writes exactly one row, in the mutation's transaction, with actor, entity, changed fields and request data", async () => {
-    const org = await createOrganization(server.url, "Audited");
+    const org = await server.createOrganization("Audited");
     const before = await rowsOf(org);
     expect(before.map((r) => r.action)).toEqual(["organization.create"]);
 
@@ -126,7 +75,12 @@ describe("audit rows of successful mutations", () => {
       "user-agent": "audit-test/1.0",
       "x-forwarded-for": "203.0.113.7, 10.0.0.1",
     };
-    const result = await gqlData(server.url, Update, { id: org.id, input: { name: "Audited, renamed" } }, headers);
+    const result = await gqlData(
+      server.url,
+      UpdateOrganization,
+      { id: org.id, input: { name: "Audited, renamed" } },
+      headers,
+    );
     expect(result.updateOrganization.__typename).toBe("MutationUpdateOrganizationSuccess");
 
     const rows = await rowsOf(org);
@@ -152,7 +106,7 @@ describe("audit rows of successful mutations", () => {
   });
 
   it("records the creation of an organization with the new row's fields and no before", async () => {
-    const org = await createOrganization(server.url, "Brand new");
+    const org = await server.createOrganization("Brand new");
     const [row] = await rowsOf(org);
     expect(row).toMatchObject({
       action: "organization.create",
@@ -181,7 +135,7 @@ describe("audit rows of successful mutations", () => {
   });
 
   it("records the request id a /v1 call is sent with", async () => {
-    const org = await createOrganization(server.url, "Rest audited");
+    const org = await server.createOrganization("Rest audited");
     const requestId = `rest-${randomBytes(6).toString("hex")}`;
     const response = await fetch(`${server.url}/v1/organizations/${org.id}`, {
       method: "PATCH",
@@ -200,18 +154,18 @@ describe("audit rows of successful mutations", () => {
   });
 
   it("never records integration secrets or the API key hash in `changes`", async () => {
-    const org = await createOrganization(server.url, "Secretive");
+    const org = await server.createOrganization("Secretive");
     const secret = `daily_${randomBytes(16).toString("hex")}`;
     const upserted = await gqlData(
       server.url,
-      Upsert,
+      UpsertIntegration,
       {
         input: { organizationId: org.id, provider: "daily", config: { domain: "clinic" }, secrets: { apiKey: secret } },
       },
       org.owner,
     );
     expect(upserted.upsertIntegration.__typename).toBe("MutationUpsertIntegrationSuccess");
-    const { key, id: keyId } = await createApiKey(server.url, org, "staff");
+    const { key, id: keyId } = await server.createApiKey(org, "staff");
 
     const integration = await server.services.adminDb.organizationIntegration.findFirstOrThrow({
       where: { organizationId: uuidOf(org.id) },
@@ -271,11 +225,11 @@ describe("audit rows of successful mutations", () => {
   });
 
   it("records an API key's actions with actorApiKeyId and no user", async () => {
-    const org = await createOrganization(server.url, "Automated");
-    const { key, id } = await createApiKey(server.url, org, "admin");
+    const org = await server.createOrganization("Automated");
+    const { key, id } = await server.createApiKey(org, "admin");
     const result = await gqlData(
       server.url,
-      Update,
+      UpdateOrganization,
       { id: org.id, input: { name: "Automated, renamed" } },
       asApiKey(key),
     );
@@ -292,11 +246,11 @@ describe("audit rows of successful mutations", () => {
 
 describe("failed mutations", () => {
   it("a mutation that fails validation writes no row and changes nothing", async () => {
-    const org = await createOrganization(server.url, "Unchanged");
+    const org = await server.createOrganization("Unchanged");
     const before = await rowsOf(org);
     const result = await gqlData(
       server.url,
-      Update,
+      UpdateOrganization,
       { id: org.id, input: { name: "Would change", timezone: "Nowhere/Special" } },
       org.owner,
     );
@@ -304,7 +258,7 @@ describe("failed mutations", () => {
     // Also a validation error raised inside the transaction (a new integration needs secrets).
     const upserted = await gqlData(
       server.url,
-      Upsert,
+      UpsertIntegration,
       { input: { organizationId: org.id, provider: "daily", config: { domain: "clinic" } } },
       org.owner,
     );
@@ -320,25 +274,30 @@ describe("failed mutations", () => {
 
   it("a mutation that fails with a typed domain error writes no row", async () => {
     const [org, other] = await Promise.all([
-      createOrganization(server.url, "Conflicted"),
-      createOrganization(server.url, "Other"),
+      server.createOrganization("Conflicted"),
+      server.createOrganization("Other"),
     ]);
     const before = await rowsOf(org);
     const conflict = await gqlData(
       server.url,
-      Update,
+      UpdateOrganization,
       { id: org.id, input: { name: "Would change", slug: other.slug } },
       org.owner,
     );
     expect(conflict.updateOrganization).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
     const member = await gqlData(
       server.url,
-      Invite,
+      InviteMember,
       { input: { organizationId: org.id, email: `${org.ownerSub}@example.com`, role: "staff" } },
       org.owner,
     );
     expect(member.inviteMember).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
-    const notFound = await gqlData(server.url, Update, { id: other.id, input: { name: "Hijacked" } }, org.owner);
+    const notFound = await gqlData(
+      server.url,
+      UpdateOrganization,
+      { id: other.id, input: { name: "Hijacked" } },
+      org.owner,
+    );
     expect(notFound.updateOrganization).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
 
     expect(await rowsOf(org)).toEqual(before);
@@ -356,23 +315,23 @@ describe("auditLog", () => {
   let entries: { id: string; action: string; createdAt: Date; entityType: string; entityId: string | null }[];
 
   beforeAll(async () => {
-    org = await createOrganization(server.url, "Trail");
+    org = await server.createOrganization("Trail");
     ownerId = await userIdOf(org.ownerSub);
     for (const name of ["Trail 2", "Trail 3"]) {
-      await gqlData(server.url, Update, { id: org.id, input: { name } }, org.owner);
+      await gqlData(server.url, UpdateOrganization, { id: org.id, input: { name } }, org.owner);
     }
-    const key = await createApiKey(server.url, org, "admin");
+    const key = await server.createApiKey(org, "admin");
     apiKeyId = uuidOf(key.id);
-    await gqlData(server.url, Update, { id: org.id, input: { name: "Trail by key" } }, asApiKey(key.key));
+    await gqlData(server.url, UpdateOrganization, { id: org.id, input: { name: "Trail by key" } }, asApiKey(key.key));
     await gqlData(
       server.url,
-      Invite,
+      InviteMember,
       { input: { organizationId: org.id, email: `${unique("invitee")}@example.com`, role: "staff" } },
       org.owner,
     );
     // Another organization's trail never shows up.
-    const other = await createOrganization(server.url, "Elsewhere");
-    await gqlData(server.url, Update, { id: other.id, input: { name: "Elsewhere 2" } }, other.owner);
+    const other = await server.createOrganization("Elsewhere");
+    await gqlData(server.url, UpdateOrganization, { id: other.id, input: { name: "Elsewhere 2" } }, other.owner);
     entries = (await rowsOf(org)).reverse();
   });
 
@@ -491,7 +450,7 @@ describe("auditLog", () => {
   it("is refused to members who are not owners or admins", async () => {
     const sub = unique("user_staff");
     const email = `${sub}@example.com`;
-    await gqlData(server.url, Invite, { input: { organizationId: org.id, email, role: "staff" } }, org.owner);
+    await gqlData(server.url, InviteMember, { input: { organizationId: org.id, email, role: "staff" } }, org.owner);
     const staff = asUser(sub, { email });
     const response = await v1("/v1/audit-log", staff);
     expect(response.status).toBe(403);
@@ -500,7 +459,7 @@ describe("auditLog", () => {
 
 describe("the audit table in the database", () => {
   it("refuses UPDATE and DELETE to the API role, even inside the organization's scope", async () => {
-    const org = await createOrganization(server.url, "Immutable");
+    const org = await server.createOrganization("Immutable");
     const organizationId = uuidOf(org.id);
     const { appDb } = server.services;
     const inScope = <T>(work: (tx: Parameters<Parameters<typeof appDb.$transaction>[0]>[0]) => Promise<T>) =>
@@ -530,7 +489,7 @@ describe("the audit table in the database", () => {
   });
 
   it("keeps the trail of a deleted organization", async () => {
-    const org = await createOrganization(server.url, "Gone");
+    const org = await server.createOrganization("Gone");
     const response = await fetch(`${server.url}/v1/organizations/${org.id}`, { method: "DELETE", headers: org.owner });
     expect(response.status).toBe(204);
     expect((await rowsOf(org)).map((r) => r.action)).toEqual(["organization.create", "organization.delete"]);

@@ -1,35 +1,23 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { asApiKey, createApiKey, createOrganization, type Headers, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { asApiKey, type Headers, type TestOrganization } from "../support/auth.js";
+import { useTestDatabase } from "../support/database.js";
 import { gql, gqlData, uuidOf } from "../support/graphql.js";
-import { addMember } from "../support/members.js";
-import { type ServerProcess, startServerProcess } from "../support/process.js";
-import { startTestServer, type TestServer, testServerEnv } from "../support/server.js";
+import { RevokeApiKey } from "../support/organization-documents.js";
+import { useServerProcess } from "../support/process.js";
+import { useTestServer } from "../support/server.js";
 
 const Me = graphql(`
   query IdentityCacheMe { me { user { id } activeOrganization { id } role } }
 `);
-const Revoke = graphql(`
-  mutation IdentityCacheRevoke($id: ID!) { revokeApiKey(id: $id) { __typename } }
-`);
-
-let db: TestDatabase;
-let first: TestServer;
-let second: ServerProcess;
+const db = useTestDatabase();
+const first = useTestServer({ database: db });
+const second = useServerProcess(db, { SERVER_ROLE: "api" });
 let org: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  first = await startTestServer(db, { SERVER_ROLE: "api" });
-  second = await startServerProcess(testServerEnv(db, { SERVER_ROLE: "api" }));
-  org = await createOrganization(first.url);
-});
-afterAll(async () => {
-  await second?.stop();
-  await first?.close();
-  await db?.drop();
+  org = await first.createOrganization();
 });
 
 const me = (url: string, headers: Headers) => gql(url, Me, {}, headers);
@@ -40,10 +28,10 @@ const me = (url: string, headers: Headers) => gql(url, Me, {}, headers);
  */
 describe("remembered identities, two server processes", () => {
   it("refuses a key revoked through one process on the very next request to the other", async () => {
-    const { key, id } = await createApiKey(first.url, org, "staff");
+    const { key, id } = await first.createApiKey(org, "staff");
     // The second process has looked the key up (and remembers it).
     for (let i = 0; i < 3; i++) expect((await me(second.url, asApiKey(key))).data?.me?.role).toBe("staff");
-    expect((await gqlData(first.url, Revoke, { id }, org.owner)).revokeApiKey.__typename).toBe(
+    expect((await gqlData(first.url, RevokeApiKey, { id }, org.owner)).revokeApiKey.__typename).toBe(
       "MutationRevokeApiKeySuccess",
     );
     const after = await me(second.url, asApiKey(key));
@@ -51,7 +39,7 @@ describe("remembered identities, two server processes", () => {
   });
 
   it("sees a role changed or a membership removed straight in the database on the next request", async () => {
-    const member = await addMember(first.url, org, "staff");
+    const member = await first.addMember(org, "staff");
     for (const url of [first.url, second.url]) expect((await me(url, member.headers)).data?.me?.role).toBe("staff");
     const admin = new pg.Client({ connectionString: db.adminUrl });
     await admin.connect();

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generateKeyPair, signSessionToken } from "../../src/identity/dev-tokens.js";
 import { graphql } from "../generated/gql.js";
-import { asUser, createOrganization, sessionToken, unique } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { asUser, sessionToken, unique } from "../support/auth.js";
+import { useTestDatabase } from "../support/database.js";
+import { useTestServer } from "../support/server.js";
 
 const Me = graphql(`
   query TokensMe { me { kind role user { email firstName lastName } } }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
-let strict: TestServer;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  strict = await startTestServer(db, { SERVER_ROLE: "api", CLERK_AUTHORIZED_PARTIES: "https://app.example.com" });
-});
-afterAll(async () => {
-  await strict?.close();
-  await server?.close();
-  await db?.drop();
-});
+const db = useTestDatabase();
+const server = useTestServer({ database: db });
+const strict = useTestServer({ database: db, env: { CLERK_AUTHORIZED_PARTIES: "https://app.example.com" } });
 
 async function graphqlWith(token: string, base = server.url) {
   const response = await fetch(`${base}/graphql`, {
@@ -118,7 +107,7 @@ describe("Clerk session tokens, verified locally", () => {
   });
 
   it("answers /v1/me with the user, active organization and role", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const response = await fetch(`${server.url}/v1/me`, { headers: org.owner });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({

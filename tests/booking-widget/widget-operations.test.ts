@@ -1,7 +1,7 @@
 import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { schema } from "../../src/graphql/schema.js";
-import { calendarQuery, clientOperations } from "../../src/modules/booking-widget/widget-operations.js";
+import { calendarQuery, clientOperations } from "../../src/modules/booking-widget/page/widget-operations.js";
 
 describe("booking widget operations", () => {
   it.each(Object.entries({ calendarQuery, ...clientOperations }))(

@@ -1,37 +1,25 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CancelAppointment } from "../appointments/documents.js";
 import { clinicCalendar } from "../appointments/fixtures.js";
-import { graphql } from "../generated/gql.js";
-import { anonymousAt, holdSlot, uuidOf } from "../scheduling/fixtures.js";
-import { createOrganization, type TestOrganization, unique } from "../support/auth.js";
+import { anonymousAt, holdSlot } from "../scheduling/fixtures.js";
+import { type TestOrganization, unique } from "../support/auth.js";
 import { launchBrowser } from "../support/browser.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { gqlData, uuidOf } from "../support/graphql.js";
+import { useTestServer } from "../support/server.js";
 
-const CancelAppointment = graphql(`
-  mutation WidgetTestCancelAppointment($id: ID!, $reason: String) {
-    cancelAppointment(id: $id, reason: $reason) { __typename ... on Error { code message } }
-  }
-`);
-
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let org: TestOrganization;
 /** Started once; each browser test awaits it, so without Chromium each fails with the reason (none is skipped). */
 let browser: Promise<Browser>;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  org = await createOrganization(server.url, "Widget clinic");
+  org = await server.createOrganization("Widget clinic");
   browser = launchBrowser();
   browser.catch(() => {}); // reported by the tests that need it
 });
 afterAll(async () => {
   await browser?.then((b) => b.close()).catch(() => {});
-  await server?.close();
-  await db?.drop();
 });
 
 /** Two days ahead (within the widget's first week in any zone), at `HH:MM` UTC, as the page's `data-start`. */

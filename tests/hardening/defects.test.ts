@@ -1,29 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { at, BookAppointment, bookingDay, clinicCalendar } from "../appointments/fixtures.js";
 import { createPatient, updateOrganizationSettings } from "../patients/fixtures.js";
 import { createService, createSpecialist } from "../scheduling/fixtures.js";
-import { createOrganization, type TestOrganization, unique } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gqlData, uuidOf } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { type TestOrganization, unique } from "../support/auth.js";
+import { globalId, gqlData, uuidOf } from "../support/graphql.js";
+import { startTestServer, useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer({ env: { WEBHOOK_ALLOWED_HOSTS: "127.0.0.1" } });
 let a: TestOrganization;
 let b: TestOrganization;
 const day = bookingDay(10);
 const admin = () => server.services.adminDb;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api", WEBHOOK_ALLOWED_HOSTS: "127.0.0.1" });
-  a = await createOrganization(server.url, "A");
-  b = await createOrganization(server.url, "B");
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  a = await server.createOrganization("A");
+  b = await server.createOrganization("B");
 });
 
 const raw = (method: string, path: string, headers: Record<string, string>, body?: BodyInit) =>
@@ -100,7 +92,7 @@ describe("bad input on /v1 and /graphql", () => {
 describe("nested /v1 paths check every id", () => {
   it("answers 404 for schedule overrides of another organization's specialist, or of none", async () => {
     const foreign = await createSpecialist(server, a);
-    const missing = Buffer.from("Specialist:00000000-0000-4000-8000-000000000000").toString("base64");
+    const missing = globalId("Specialist", "00000000-0000-4000-8000-000000000000");
     for (const id of [foreign, missing]) {
       const response = await v1(server.url, "GET", `/v1/specialists/${id}/schedule-overrides`, b.owner);
       expect(response.status).toBe(404);
@@ -115,7 +107,7 @@ describe("nested /v1 paths check every id", () => {
     expect(created.status).toBe(201);
     const webhookId = created.body.subscription.id;
     expect((await v1(server.url, "GET", `/v1/organizations/${a.id}/webhooks/${webhookId}`, a.owner)).status).toBe(200);
-    const nowhere = Buffer.from("Organization:00000000-0000-4000-8000-000000000000").toString("base64");
+    const nowhere = globalId("Organization", "00000000-0000-4000-8000-000000000000");
     for (const org of [nowhere, b.id]) {
       const response = await v1(server.url, "GET", `/v1/organizations/${org}/webhooks/${webhookId}`, a.owner);
       expect(response.status).toBe(404);
@@ -146,8 +138,43 @@ describe("nested /v1 paths check their parent too", () => {
 });
 
 describe("forwarding headers", () => {
+  const uploadOrigin = async (url: string, headers: Record<string, string>) => {
+    const service = await createService(server, a);
+    const created = await v1(
+      url,
+      "POST",
+      `/v1/services/${service}/attachments`,
+      { ...a.owner, ...headers },
+      {
+        fileName: "knee.pdf",
+        contentType: "application/pdf",
+        sizeBytes: 3,
+      },
+    );
+    expect(created.status).toBe(201);
+    return new URL(created.body.uploadUrl).origin;
+  };
+  const spoofed = { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
+
+  it("signs local-file URLs for the server's own origin when an untrusted client sends X-Forwarded-Host", async () => {
+    const direct = await startTestServer(server.db, { SERVER_ROLE: "api", TRUST_PROXY: "false" });
+    try {
+      expect(await uploadOrigin(direct.url, spoofed)).toBe(new URL(direct.url).origin);
+    } finally {
+      await direct.close();
+    }
+  });
+
+  it("believes X-Forwarded-Host and -Proto from a proxy TRUST_PROXY trusts (the tests' server trusts loopback)", async () => {
+    expect(await uploadOrigin(server.url, spoofed)).toBe("https://evil.example");
+  });
+
   it("does not let X-Forwarded-For lift the anonymous hold limit unless TRUST_PROXY says so", async () => {
-    const strict = await startTestServer(db, { SERVER_ROLE: "api", TRUST_PROXY: "false", HOLD_MAX_PER_CLIENT: "1" });
+    const strict = await startTestServer(server.db, {
+      SERVER_ROLE: "api",
+      TRUST_PROXY: "false",
+      HOLD_MAX_PER_CLIENT: "1",
+    });
     try {
       const calendar = await clinicCalendar(strict, a, { specialists: 3 });
       const hold = (time: string, ip: string) =>
@@ -192,7 +219,7 @@ describe("audit: one row per operation", () => {
   });
 
   it("writes no row at all when that booking is refused", async () => {
-    const clinic = await createOrganization(server.url, "Strict");
+    const clinic = await server.createOrganization("Strict");
     await updateOrganizationSettings(server.url, clinic, {
       onboardingSteps: ["consent"],
       firstBookingWithoutOnboarding: "refuse",

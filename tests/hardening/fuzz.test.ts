@@ -14,9 +14,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "../../src/graphql/schema.js";
 import { v1Routes } from "../../src/http/v1/routes.js";
-import { createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import type { TestOrganization } from "../support/auth.js";
+import { useTestServer } from "../support/server.js";
 
 /**
  * Generated bad input against every `/v1` route (from the router's route table) and every
@@ -27,19 +26,16 @@ import { startTestServer, type TestServer } from "../support/server.js";
 const SEED = 20261202;
 const RUNS = 2;
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let admin: pg.Client;
 let a: TestOrganization;
 let b: TestOrganization;
 let snapshotSql: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  a = await createOrganization(server.url, "Fuzzed A");
-  b = await createOrganization(server.url, "Foreign B");
-  admin = new pg.Client({ connectionString: db.adminUrl });
+  a = await server.createOrganization("Fuzzed A");
+  b = await server.createOrganization("Foreign B");
+  admin = new pg.Client({ connectionString: server.db.adminUrl });
   await admin.connect();
   const { rows } = await admin.query<{ name: string }>(
     "SELECT quote_ident(table_name) AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
@@ -54,8 +50,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await admin?.end();
-  await server?.close();
-  await db?.drop();
 });
 
 const snapshot = async () =>

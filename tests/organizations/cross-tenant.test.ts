@@ -1,20 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
+import { asApiKey, type Headers, type TestOrganization, unique } from "../support/auth.js";
+import { answers, describeCrossTenant, empty, forbidden, notFound, operation } from "../support/cross-tenant.js";
+import { gql, gqlData, uuidOf } from "../support/graphql.js";
 import {
-  asApiKey,
-  asUser,
-  createApiKey,
-  createOrganization,
-  type Headers,
-  type TestOrganization,
-  unique,
-} from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gql, gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
-
-/** The uuid inside a Relay global id (`base64("Type:uuid")`). */
-const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
+  CreateApiKey,
+  CreateOrganization,
+  DeleteOrganization,
+  InviteMember,
+  MeWithMemberships,
+  RemoveMember,
+  RevokeApiKey,
+  RevokeInvitation,
+  SwitchOrganization,
+  UpdateMemberRole,
+  UpdateOrganization,
+  UpsertIntegration,
+} from "../support/organization-documents.js";
+import { useTestServer } from "../support/server.js";
 
 const Snapshot = graphql(`
   query CrossTenantSnapshot($id: ID!) {
@@ -27,18 +30,6 @@ const Snapshot = graphql(`
       integrations(first: 50) { edges { node { id provider config secretHints updatedAt } } }
     }
     auditLog(first: 100) { edges { node { id action entityType entityId } } }
-  }
-`);
-
-const Me = graphql(`
-  query CrossTenantMe {
-    me {
-      kind
-      role
-      user { id }
-      activeOrganization { id }
-      memberships(first: 50) { edges { node { id role organization { id } } } }
-    }
   }
 `);
 
@@ -86,143 +77,23 @@ const AuditLog = graphql(`
   }
 `);
 
-const CreateOrganization = graphql(`
-  mutation CrossTenantCreateOrganization($input: CreateOrganizationInput!) {
-    createOrganization(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on MutationCreateOrganizationSuccess { data { id } }
-    }
-  }
-`);
-
-const UpdateOrganization = graphql(`
-  mutation CrossTenantUpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {
-    updateOrganization(id: $id, input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationUpdateOrganizationSuccess { data { id name } }
-    }
-  }
-`);
-
-const DeleteOrganization = graphql(`
-  mutation CrossTenantDeleteOrganization($id: ID!) {
-    deleteOrganization(id: $id) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationDeleteOrganizationSuccess { data { id } }
-    }
-  }
-`);
-
-const SwitchOrganization = graphql(`
-  mutation CrossTenantSwitchOrganization($organizationId: ID!) {
-    switchOrganization(organizationId: $organizationId) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationSwitchOrganizationSuccess { data { id } }
-    }
-  }
-`);
-
-const InviteMember = graphql(`
-  mutation CrossTenantInviteMember($input: InviteMemberInput!) {
-    inviteMember(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationInviteMemberSuccess { data { id email role } }
-    }
-  }
-`);
-
-const RevokeInvitation = graphql(`
-  mutation CrossTenantRevokeInvitation($id: ID!) {
-    revokeInvitation(id: $id) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationRevokeInvitationSuccess { data { id } }
-    }
-  }
-`);
-
-const UpdateMemberRole = graphql(`
-  mutation CrossTenantUpdateMemberRole($membershipId: ID!, $role: MemberRole!) {
-    updateMemberRole(membershipId: $membershipId, role: $role) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationUpdateMemberRoleSuccess { data { id role } }
-    }
-  }
-`);
-
-const RemoveMember = graphql(`
-  mutation CrossTenantRemoveMember($membershipId: ID!) {
-    removeMember(membershipId: $membershipId) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationRemoveMemberSuccess { data { id } }
-    }
-  }
-`);
-
-const CreateApiKey = graphql(`
-  mutation CrossTenantCreateApiKey($input: CreateApiKeyInput!) {
-    createApiKey(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationCreateApiKeySuccess { data { key apiKey { id } } }
-    }
-  }
-`);
-
-const RevokeApiKey = graphql(`
-  mutation CrossTenantRevokeApiKey($id: ID!) {
-    revokeApiKey(id: $id) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationRevokeApiKeySuccess { data { id revokedAt } }
-    }
-  }
-`);
-
-const UpsertIntegration = graphql(`
-  mutation CrossTenantUpsertIntegration($input: UpsertIntegrationInput!) {
-    upsertIntegration(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on MutationUpsertIntegrationSuccess { data { id provider secretHints } }
-    }
-  }
-`);
-
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let a: TestOrganization;
 let b: TestOrganization;
 /** An admin API key of A. */
 let aKey: { key: string; id: string };
-/** Every id of B's that a caller could name. */
-let bIds: {
-  organization: string;
-  ownerUser: string;
-  ownerMembership: string;
-  staffMembership: string;
-  invitation: string;
-  apiKey: string;
-  integration: string;
-  auditEntry: string;
-};
+/** Every kind of id of B's that a caller could name. */
+const bIdKinds = [
+  "organization",
+  "ownerUser",
+  "ownerMembership",
+  "staffMembership",
+  "invitation",
+  "apiKey",
+  "integration",
+  "auditEntry",
+] as const;
+let bIds: Record<(typeof bIdKinds)[number], string>;
 let bApiKey: string;
 /** A's own ids, to show the same calls do answer for A. */
 let aIds: { ownerMembership: string; apiKey: string };
@@ -235,43 +106,22 @@ async function expectBUnchanged() {
   expect(await snapshotOfB()).toEqual(bBefore);
 }
 
-/** Joins an organization the way a person does: the owner invites their email, their first request accepts it. */
-async function invitedMember(org: TestOrganization, role: "admin" | "specialist" | "staff" | "patient") {
-  const sub = unique(`user_${role}`);
-  const email = `${sub}@example.com`;
-  const invited = await gqlData(
-    server.url,
-    InviteMember,
-    { input: { organizationId: org.id, email, role } },
-    org.owner,
-  );
-  expect(invited.inviteMember.__typename).toBe("MutationInviteMemberSuccess");
-  const headers = asUser(sub, { email });
-  const me = await gqlData(server.url, Me, undefined, headers);
-  expect(me.me).toMatchObject({ role, activeOrganization: { id: org.id } });
-  const membership = me.me.memberships.edges.find((e) => e.node.organization.id === org.id)?.node;
-  if (!membership) throw new Error("the invitation did not become a membership");
-  return { headers, membershipId: membership.id, userId: me.me.user?.id as string };
-}
-
 async function ownMembership(headers: Headers, organizationId: string) {
-  const me = await gqlData(server.url, Me, undefined, headers);
+  const me = await gqlData(server.url, MeWithMemberships, undefined, headers);
   const membership = me.me.memberships.edges.find((e) => e.node.organization.id === organizationId)?.node;
   if (!membership || !me.me.user) throw new Error("no membership");
   return { membershipId: membership.id, userId: me.me.user.id };
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
+  [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
 
-  aKey = await createApiKey(server.url, a, "admin");
+  aKey = await server.createApiKey(a, "admin");
   aIds = { ownerMembership: (await ownMembership(a.owner, a.id)).membershipId, apiKey: aKey.id };
 
   // B gets one of everything: a second member, a pending invitation, an API key and an integration.
   const bOwner = await ownMembership(b.owner, b.id);
-  const bStaff = await invitedMember(b, "staff");
+  const bStaff = await server.addMember(b, "staff");
   const pending = await gqlData(
     server.url,
     InviteMember,
@@ -279,7 +129,7 @@ beforeAll(async () => {
     b.owner,
   );
   if (pending.inviteMember.__typename !== "MutationInviteMemberSuccess") throw new Error("invitation failed");
-  const bKey = await createApiKey(server.url, b, "admin");
+  const bKey = await server.createApiKey(b, "admin");
   bApiKey = bKey.key;
   const integration = await gqlData(
     server.url,
@@ -310,47 +160,45 @@ beforeAll(async () => {
   expect(bBefore.organization?.integrations.edges).toHaveLength(1);
   expect(bBefore.auditLog.edges.length).toBeGreaterThanOrEqual(5);
 });
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+
+/** B's ids by name, for the `/v1` paths' placeholders. */
+const bPlaceholders = () => ({ ...bIds, slug: b.slug });
+/** The ids of every object of B's, each answered null. */
+const allOfB = () => ({ nodes: bIdKinds.map(() => null) });
+const onlyA = () => ({ organizations: { edges: [{ node: { id: a.id, slug: a.slug } }] } });
+
+describeCrossTenant("A's owner reads B's ids through GraphQL: nothing, without error", {
+  server,
+  as: () => a.owner,
+  operations: [
+    operation(OrganizationById, () => ({ id: b.id }), empty),
+    operation(
+      OrganizationWithChildren,
+      () => ({ id: b.id }),
+      empty,
+      "with members, invitations, apiKeys, integrations",
+    ),
+    operation(OrganizationBySlug, () => ({ slug: b.slug }), empty),
+    ...bIdKinds.map((kind) => operation(Node, () => ({ id: bIds[kind] }), empty, `B's ${kind}`)),
+    operation(Nodes, () => ({ ids: bIdKinds.map((kind) => bIds[kind]) }), answers(allOfB)),
+    operation(Organizations, () => ({}), answers(onlyA), "lists A only"),
+  ],
 });
 
-const notFound = (entity: string) => ({ __typename: "NotFoundError", code: "NOT_FOUND", entity });
-
-describe("A's owner reads B's ids through GraphQL", () => {
-  it("organization(id) answers null for B, and A for A", async () => {
-    expect(await gql(server.url, OrganizationById, { id: b.id }, a.owner)).toEqual({ data: { organization: null } });
+describe("A's owner reads A's own ids through GraphQL", () => {
+  it("organization(id), with its children, and organizationBySlug answer A", async () => {
     expect(await gqlData(server.url, OrganizationById, { id: a.id }, a.owner)).toEqual({
       organization: { id: a.id, slug: a.slug },
-    });
-  });
-
-  it("organization(id) with members, invitations, apiKeys and integrations answers null for B, without error", async () => {
-    expect(await gql(server.url, OrganizationWithChildren, { id: b.id }, a.owner)).toEqual({
-      data: { organization: null },
     });
     const own = await gqlData(server.url, OrganizationWithChildren, { id: a.id }, a.owner);
     expect(own.organization?.members.edges.map((e) => e.node.id)).toEqual([aIds.ownerMembership]);
     expect(own.organization?.apiKeys.edges.map((e) => e.node.id)).toEqual([aIds.apiKey]);
-  });
-
-  it("organizationBySlug answers null for B's slug", async () => {
-    expect(await gql(server.url, OrganizationBySlug, { slug: b.slug }, a.owner)).toEqual({
-      data: { organizationBySlug: null },
-    });
     expect(await gqlData(server.url, OrganizationBySlug, { slug: a.slug }, a.owner)).toEqual({
       organizationBySlug: { id: a.id, slug: a.slug },
     });
   });
 
-  it("node answers null for every id of B's (organization, user, memberships, invitation, API key, integration, audit entry)", async () => {
-    for (const [kind, id] of Object.entries(bIds)) {
-      const result = await gql(server.url, Node, { id }, a.owner);
-      expect({ kind, result }).toEqual({ kind, result: { data: { node: null } } });
-    }
-    const ids = Object.values(bIds);
-    expect(await gql(server.url, Nodes, { ids }, a.owner)).toEqual({ data: { nodes: ids.map(() => null) } });
-    // The same lookups find A's own objects.
+  it("nodes finds A's own objects", async () => {
     expect(await gqlData(server.url, Nodes, { ids: [a.id, aIds.apiKey] }, a.owner)).toEqual({
       nodes: [
         { __typename: "Organization", id: a.id },
@@ -359,13 +207,8 @@ describe("A's owner reads B's ids through GraphQL", () => {
     });
   });
 
-  it("organizations lists A only", async () => {
-    const result = await gqlData(server.url, Organizations, undefined, a.owner);
-    expect(result.organizations.edges.map((e) => e.node.id)).toEqual([a.id]);
-  });
-
   it("me shows A as the active organization and no membership of B", async () => {
-    const result = await gqlData(server.url, Me, undefined, a.owner);
+    const result = await gqlData(server.url, MeWithMemberships, undefined, a.owner);
     expect(result.me).toMatchObject({ kind: "user", role: "owner", activeOrganization: { id: a.id } });
     expect(result.me.memberships.edges.map((e) => e.node.organization.id)).toEqual([a.id]);
   });
@@ -387,192 +230,176 @@ describe("A's owner reads B's ids through GraphQL", () => {
   });
 });
 
-describe("A's owner writes with B's ids through GraphQL: NotFoundError, and B is unchanged", () => {
-  it("updateOrganization", async () => {
-    const result = await gqlData(
-      server.url,
+const intruder = () => `${unique("intruder")}@example.com`;
+
+describeCrossTenant("A's owner writes with B's ids through GraphQL: NotFoundError, and B is unchanged", {
+  server,
+  as: () => a.owner,
+  unchanged: expectBUnchanged,
+  operations: [
+    operation(
       UpdateOrganization,
-      { id: b.id, input: { name: "Taken over", slug: unique("taken"), settings: { cancellationNoticeHours: 1 } } },
-      a.owner,
-    );
-    expect(result.updateOrganization).toMatchObject(notFound("Organization"));
-    await expectBUnchanged();
-  });
-
-  it("deleteOrganization", async () => {
-    const result = await gqlData(server.url, DeleteOrganization, { id: b.id }, a.owner);
-    expect(result.deleteOrganization).toMatchObject(notFound("Organization"));
-    await expectBUnchanged();
-  });
-
-  it("switchOrganization, leaving A's owner in A", async () => {
-    const result = await gqlData(server.url, SwitchOrganization, { organizationId: b.id }, a.owner);
-    expect(result.switchOrganization).toMatchObject(notFound("Organization"));
-    const me = await gqlData(server.url, Me, undefined, a.owner);
-    expect(me.me).toMatchObject({ role: "owner", activeOrganization: { id: a.id } });
-    await expectBUnchanged();
-  });
-
-  it("inviteMember", async () => {
-    for (const role of ["staff", "owner"] as const) {
-      const email = `${unique("intruder")}@example.com`;
-      const result = await gqlData(server.url, InviteMember, { input: { organizationId: b.id, email, role } }, a.owner);
-      expect(result.inviteMember).toMatchObject(notFound("Organization"));
-    }
-    await expectBUnchanged();
-  });
-
-  it("revokeInvitation", async () => {
-    const result = await gqlData(server.url, RevokeInvitation, { id: bIds.invitation }, a.owner);
-    expect(result.revokeInvitation).toMatchObject(notFound("Invitation"));
-    await expectBUnchanged();
-  });
-
-  it("updateMemberRole, on B's owner and on B's staff member", async () => {
-    for (const [membershipId, role] of [
-      [bIds.ownerMembership, "patient"],
-      [bIds.staffMembership, "owner"],
-      [bIds.staffMembership, "admin"],
-    ] as const) {
-      const result = await gqlData(server.url, UpdateMemberRole, { membershipId, role }, a.owner);
-      expect(result.updateMemberRole).toMatchObject(notFound("Membership"));
-    }
-    await expectBUnchanged();
-  });
-
-  it("removeMember, on B's owner and on B's staff member", async () => {
-    for (const membershipId of [bIds.ownerMembership, bIds.staffMembership]) {
-      const result = await gqlData(server.url, RemoveMember, { membershipId }, a.owner);
-      expect(result.removeMember).toMatchObject(notFound("Membership"));
-    }
-    await expectBUnchanged();
-  });
-
-  it("createApiKey", async () => {
-    const result = await gqlData(
-      server.url,
+      () => ({
+        id: b.id,
+        input: { name: "Taken over", slug: unique("taken"), settings: { cancellationNoticeHours: 1 } },
+      }),
+      notFound("Organization"),
+    ),
+    operation(DeleteOrganization, () => ({ id: b.id }), notFound("Organization")),
+    operation(
+      SwitchOrganization,
+      () => ({ organizationId: b.id }),
+      async (response) => {
+        notFound("Organization")(response);
+        const me = await gqlData(server.url, MeWithMemberships, undefined, a.owner);
+        expect(me.me).toMatchObject({ role: "owner", activeOrganization: { id: a.id } });
+      },
+      "leaving A's owner in A",
+    ),
+    ...(["staff", "owner"] as const).map((role) =>
+      operation(
+        InviteMember,
+        () => ({ input: { organizationId: b.id, email: intruder(), role } }),
+        notFound("Organization"),
+        `as ${role}`,
+      ),
+    ),
+    operation(RevokeInvitation, () => ({ id: bIds.invitation }), notFound("Invitation")),
+    ...(
+      [
+        ["ownerMembership", "patient"],
+        ["staffMembership", "owner"],
+        ["staffMembership", "admin"],
+      ] as const
+    ).map(([membership, role]) =>
+      operation(
+        UpdateMemberRole,
+        () => ({ membershipId: bIds[membership], role }),
+        notFound("Membership"),
+        `B's ${membership} to ${role}`,
+      ),
+    ),
+    ...(["ownerMembership", "staffMembership"] as const).map((membership) =>
+      operation(RemoveMember, () => ({ membershipId: bIds[membership] }), notFound("Membership"), `B's ${membership}`),
+    ),
+    operation(
       CreateApiKey,
-      { input: { organizationId: b.id, name: "backdoor", role: "admin" } },
-      a.owner,
-    );
-    expect(result.createApiKey).toMatchObject(notFound("Organization"));
-    await expectBUnchanged();
-  });
-
-  it("revokeApiKey, and B's key still works", async () => {
-    const result = await gqlData(server.url, RevokeApiKey, { id: bIds.apiKey }, a.owner);
-    expect(result.revokeApiKey).toMatchObject(notFound("ApiKey"));
-    const withKey = await gqlData(server.url, Me, undefined, asApiKey(bApiKey));
-    expect(withKey.me).toMatchObject({ kind: "apiKey", activeOrganization: { id: b.id } });
-    await expectBUnchanged();
-  });
-
-  it("upsertIntegration, replacing B's provider or adding another", async () => {
-    for (const input of [
-      {
-        organizationId: b.id,
-        provider: "daily" as const,
-        config: { domain: "evil" },
-        secrets: { apiKey: "evil-1234567" },
+      () => ({ input: { organizationId: b.id, name: "backdoor", role: "admin" as const } }),
+      notFound("Organization"),
+    ),
+    operation(
+      RevokeApiKey,
+      () => ({ id: bIds.apiKey }),
+      async (response) => {
+        notFound("ApiKey")(response);
+        const withKey = await gqlData(server.url, MeWithMemberships, undefined, asApiKey(bApiKey));
+        expect(withKey.me).toMatchObject({ kind: "apiKey", activeOrganization: { id: b.id } });
       },
-      { organizationId: b.id, provider: "daily" as const, config: {} },
-      {
-        organizationId: b.id,
-        provider: "s3" as const,
-        config: { bucket: "evil-bucket", region: "eu-west-1" },
-        secrets: { accessKeyId: "AKIAEVIL0000", secretAccessKey: "evil-secret-key" },
-      },
-    ]) {
-      const result = await gqlData(server.url, UpsertIntegration, { input }, a.owner);
-      expect(result.upsertIntegration).toMatchObject(notFound("Organization"));
-    }
-    await expectBUnchanged();
-  });
+      "and B's key still works",
+    ),
+    operation(
+      UpsertIntegration,
+      () => ({
+        input: {
+          organizationId: b.id,
+          provider: "daily" as const,
+          config: { domain: "evil" },
+          secrets: { apiKey: "evil-1234567" },
+        },
+      }),
+      notFound("Organization"),
+      "replacing B's provider",
+    ),
+    operation(
+      UpsertIntegration,
+      () => ({ input: { organizationId: b.id, provider: "daily" as const, config: {} } }),
+      notFound("Organization"),
+      "replacing B's provider's config only",
+    ),
+    operation(
+      UpsertIntegration,
+      () => ({
+        input: {
+          organizationId: b.id,
+          provider: "s3" as const,
+          config: { bucket: "evil-bucket", region: "eu-west-1" },
+          secrets: { accessKeyId: "AKIAEVIL0000", secretAccessKey: "evil-secret-key" },
+        },
+      }),
+      notFound("Organization"),
+      "adding another provider",
+    ),
+  ],
 });
 
-describe("A's API key against B", () => {
-  it("sees nothing of B: organization, slug, nodes, organizations, me, audit log, /v1", async () => {
+describeCrossTenant("A's API key against B: sees nothing", {
+  server,
+  as: () => asApiKey(aKey.key),
+  operations: [
+    operation(OrganizationWithChildren, () => ({ id: b.id }), empty),
+    operation(OrganizationBySlug, () => ({ slug: b.slug }), empty),
+    operation(Nodes, () => ({ ids: bIdKinds.map((kind) => bIds[kind]) }), answers(allOfB)),
+    operation(Organizations, () => ({}), answers(onlyA), "lists A only"),
+  ],
+  routes: [
+    ["GET", "/v1/organizations/:organization"],
+    ["GET", "/v1/organizations/by-slug/:slug"],
+  ],
+  ids: bPlaceholders,
+});
+
+describe("A's API key in A", () => {
+  it("is A's admin, reads its own organization, and no audit entry of B", async () => {
     const key = asApiKey(aKey.key);
-    expect(await gql(server.url, OrganizationWithChildren, { id: b.id }, key)).toEqual({
-      data: { organization: null },
-    });
-    expect(await gql(server.url, OrganizationBySlug, { slug: b.slug }, key)).toEqual({
-      data: { organizationBySlug: null },
-    });
-    const ids = Object.values(bIds);
-    expect(await gql(server.url, Nodes, { ids }, key)).toEqual({ data: { nodes: ids.map(() => null) } });
-    const organizations = await gqlData(server.url, Organizations, undefined, key);
-    expect(organizations.organizations.edges.map((e) => e.node.id)).toEqual([a.id]);
-    const me = await gqlData(server.url, Me, undefined, key);
+    const me = await gqlData(server.url, MeWithMemberships, undefined, key);
     expect(me.me).toMatchObject({ kind: "apiKey", role: "admin", activeOrganization: { id: a.id } });
     const audit = await gqlData(server.url, AuditLog, {}, key);
     const bEntryIds = new Set(bBefore.auditLog.edges.map((e) => e.node.id));
     expect(audit.auditLog.edges.length).toBeGreaterThan(0);
     expect(audit.auditLog.edges.filter((e) => bEntryIds.has(e.node.id))).toEqual([]);
-    for (const path of [`/v1/organizations/${b.id}`, `/v1/organizations/by-slug/${b.slug}`]) {
-      const response = await fetch(`${server.url}${path}`, { headers: key });
-      expect({ path, status: response.status }).toEqual({ path, status: 404 });
-    }
-    // The key does read its own organization.
     expect(await gqlData(server.url, OrganizationById, { id: a.id }, key)).toEqual({
       organization: { id: a.id, slug: a.slug },
     });
   });
-
-  it("changes nothing of B: every mutation with B's ids fails", async () => {
-    const key = asApiKey(aKey.key);
-    const results = {
-      updateOrganization: (await gqlData(server.url, UpdateOrganization, { id: b.id, input: { name: "X" } }, key))
-        .updateOrganization,
-      inviteMember: (
-        await gqlData(
-          server.url,
-          InviteMember,
-          { input: { organizationId: b.id, email: `${unique("k")}@example.com`, role: "staff" } },
-          key,
-        )
-      ).inviteMember,
-      revokeInvitation: (await gqlData(server.url, RevokeInvitation, { id: bIds.invitation }, key)).revokeInvitation,
-      updateMemberRole: (
-        await gqlData(server.url, UpdateMemberRole, { membershipId: bIds.staffMembership, role: "admin" }, key)
-      ).updateMemberRole,
-      removeMember: (await gqlData(server.url, RemoveMember, { membershipId: bIds.staffMembership }, key)).removeMember,
-      revokeApiKey: (await gqlData(server.url, RevokeApiKey, { id: bIds.apiKey }, key)).revokeApiKey,
-      upsertIntegration: (
-        await gqlData(
-          server.url,
-          UpsertIntegration,
-          { input: { organizationId: b.id, provider: "daily", secrets: { apiKey: "key-evil-123" } } },
-          key,
-        )
-      ).upsertIntegration,
-    };
-    expect(results).toMatchObject({
-      updateOrganization: notFound("Organization"),
-      inviteMember: notFound("Organization"),
-      revokeInvitation: notFound("Invitation"),
-      updateMemberRole: notFound("Membership"),
-      removeMember: notFound("Membership"),
-      revokeApiKey: notFound("ApiKey"),
-      upsertIntegration: notFound("Organization"),
-    });
-    // Deleting, switching and creating keys are not for API keys at all, in any organization.
-    const refused = [
-      await gql(server.url, DeleteOrganization, { id: b.id }, key),
-      await gql(server.url, SwitchOrganization, { organizationId: b.id }, key),
-      await gql(server.url, CreateApiKey, { input: { organizationId: b.id, name: "k", role: "admin" } }, key),
-    ];
-    for (const result of refused) {
-      expect(result.data ?? null).toBeNull();
-      expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    }
-    await expectBUnchanged();
-  });
 });
 
-describe("/v1 as A's owner with B's ids: 404 NOT_FOUND, and B is unchanged", () => {
-  /** Paths name B's ids as `:b`, `:slug`, `:ownerMembership`, ...; they are filled in once B exists. */
-  const routes: [method: string, path: string, body?: Record<string, unknown>][] = [
+describeCrossTenant("A's API key writes with B's ids: every mutation fails, and B is unchanged", {
+  server,
+  as: () => asApiKey(aKey.key),
+  unchanged: expectBUnchanged,
+  operations: [
+    operation(UpdateOrganization, () => ({ id: b.id, input: { name: "X" } }), notFound("Organization")),
+    operation(
+      InviteMember,
+      () => ({ input: { organizationId: b.id, email: `${unique("k")}@example.com`, role: "staff" as const } }),
+      notFound("Organization"),
+    ),
+    operation(RevokeInvitation, () => ({ id: bIds.invitation }), notFound("Invitation")),
+    operation(
+      UpdateMemberRole,
+      () => ({ membershipId: bIds.staffMembership, role: "admin" as const }),
+      notFound("Membership"),
+    ),
+    operation(RemoveMember, () => ({ membershipId: bIds.staffMembership }), notFound("Membership")),
+    operation(RevokeApiKey, () => ({ id: bIds.apiKey }), notFound("ApiKey")),
+    operation(
+      UpsertIntegration,
+      () => ({ input: { organizationId: b.id, provider: "daily" as const, secrets: { apiKey: "key-evil-123" } } }),
+      notFound("Organization"),
+    ),
+    // Deleting, switching and creating keys are not for API keys at all, in any organization.
+    operation(DeleteOrganization, () => ({ id: b.id }), forbidden),
+    operation(SwitchOrganization, () => ({ organizationId: b.id }), forbidden),
+    operation(CreateApiKey, () => ({ input: { organizationId: b.id, name: "k", role: "admin" as const } }), forbidden),
+  ],
+});
+
+describeCrossTenant("/v1 as A's owner with B's ids: 404 NOT_FOUND, and B is unchanged", {
+  server,
+  as: () => a.owner,
+  unchanged: expectBUnchanged,
+  ids: bPlaceholders,
+  routes: [
     ["GET", "/v1/organizations/:organization"],
     ["PATCH", "/v1/organizations/:organization", { name: "Taken over" }],
     ["DELETE", "/v1/organizations/:organization"],
@@ -591,21 +418,10 @@ describe("/v1 as A's owner with B's ids: 404 NOT_FOUND, and B is unchanged", () 
     ["GET", "/v1/organizations/:organization/integrations"],
     ["PUT", "/v1/organizations/:organization/integrations/daily", { secrets: { apiKey: "evil-12345678" } }],
     ["POST", "/v1/me/switch-organization", { organizationId: ":organization" }],
-  ];
-  const fill = (text: string) =>
-    text.replace(/:(\w+)/g, (_, name: string) => (name === "slug" ? b.slug : bIds[name as keyof typeof bIds]));
+  ],
+});
 
-  it.each(routes)("%s %s", async (method, path, body) => {
-    const response = await fetch(`${server.url}${fill(path)}`, {
-      method,
-      headers: { ...a.owner, ...(body ? { "content-type": "application/json" } : {}) },
-      body: body ? fill(JSON.stringify(body)) : undefined,
-    });
-    expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { code: "NOT_FOUND", message: expect.any(String) } });
-    await expectBUnchanged();
-  });
-
+describe("/v1 as A's owner, around B", () => {
   it("a path naming B but A's own sub-resource answers 404 and leaves A's sub-resource alone", async () => {
     for (const [method, path, body] of [
       ["PATCH", `/v1/organizations/${b.id}/members/${aIds.ownerMembership}`, { role: "admin" }],
@@ -619,7 +435,7 @@ describe("/v1 as A's owner with B's ids: 404 NOT_FOUND, and B is unchanged", () 
       });
       expect(response.status).toBe(404);
     }
-    const me = await gqlData(server.url, Me, undefined, a.owner);
+    const me = await gqlData(server.url, MeWithMemberships, undefined, a.owner);
     expect(me.me.role).toBe("owner");
     expect((await fetch(`${server.url}/v1/me`, { headers: asApiKey(aKey.key) })).status).toBe(200);
   });
@@ -635,8 +451,8 @@ describe("/v1 as A's owner with B's ids: 404 NOT_FOUND, and B is unchanged", () 
 describe("a member of another organization who acts in their own", () => {
   it("reads no other member, invitation, API key or integration of that organization through organization(id)", async () => {
     // D has one of everything; a person joins D as staff, then creates E, where they act as owner.
-    const d = await createOrganization(server.url, "D");
-    const dKey = await createApiKey(server.url, d, "staff");
+    const d = await server.createOrganization("D");
+    const dKey = await server.createApiKey(d, "staff");
     const integration = await gqlData(
       server.url,
       UpsertIntegration,
@@ -651,7 +467,7 @@ describe("a member of another organization who acts in their own", () => {
       d.owner,
     );
     expect(pending.inviteMember.__typename).toBe("MutationInviteMemberSuccess");
-    const both = await invitedMember(d, "staff");
+    const both = await server.addMember(d, "staff");
     const e = await gqlData(
       server.url,
       CreateOrganization,
@@ -659,7 +475,7 @@ describe("a member of another organization who acts in their own", () => {
       both.headers,
     );
     expect(e.createOrganization.__typename).toBe("MutationCreateOrganizationSuccess");
-    expect((await gqlData(server.url, Me, undefined, both.headers)).me.role).toBe("owner");
+    expect((await gqlData(server.url, MeWithMemberships, undefined, both.headers)).me.role).toBe("owner");
 
     const seen = await gql(server.url, OrganizationWithChildren, { id: d.id }, both.headers);
     const organization = seen.data?.organization;

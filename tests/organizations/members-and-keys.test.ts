@@ -1,67 +1,21 @@
 import { createHash, randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { decryptSecrets } from "../../src/modules/organizations/integration-secrets.js";
 import { graphql } from "../generated/gql.js";
-import { asApiKey, asUser, createOrganization, type Headers, type TestOrganization, unique } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { asApiKey, asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
+import { gqlData, uuidOf } from "../support/graphql.js";
+import {
+  CreateApiKey,
+  InviteMember,
+  RemoveMember,
+  RevokeApiKey,
+  RevokeInvitation,
+  UpdateMemberRole,
+  UpsertIntegration,
+} from "../support/organization-documents.js";
+import { useTestServer } from "../support/server.js";
 
-let db: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
-});
-
-/** The uuid inside a Relay global id (`base64("Type:uuid")`). */
-const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
-
-const Invite = graphql(`
-  mutation MembersInvite($input: InviteMemberInput!) {
-    inviteMember(input: $input) {
-      __typename
-      ... on MutationInviteMemberSuccess { data { id email role expiresAt } }
-      ... on Error { code message }
-      ... on ValidationError { fields { path message } }
-    }
-  }
-`);
-
-const RevokeInvitation = graphql(`
-  mutation MembersRevokeInvitation($id: ID!) {
-    revokeInvitation(id: $id) {
-      __typename
-      ... on MutationRevokeInvitationSuccess { data { id email } }
-      ... on Error { code message }
-    }
-  }
-`);
-
-const UpdateRole = graphql(`
-  mutation MembersUpdateRole($membershipId: ID!, $role: MemberRole!) {
-    updateMemberRole(membershipId: $membershipId, role: $role) {
-      __typename
-      ... on MutationUpdateMemberRoleSuccess { data { id role user { email } } }
-      ... on Error { code message }
-    }
-  }
-`);
-
-const Remove = graphql(`
-  mutation MembersRemove($membershipId: ID!) {
-    removeMember(membershipId: $membershipId) {
-      __typename
-      ... on MutationRemoveMemberSuccess { data { id role } }
-      ... on Error { code message }
-    }
-  }
-`);
+const server = useTestServer();
 
 const Team = graphql(`
   query MembersTeam($id: ID!) {
@@ -87,41 +41,9 @@ const KeyMe = graphql(`
   query KeysMe { me { kind role activeOrganization { id } } }
 `);
 
-const CreateKey = graphql(`
-  mutation KeysCreate($input: CreateApiKeyInput!) {
-    createApiKey(input: $input) {
-      __typename
-      ... on MutationCreateApiKeySuccess { data { key apiKey { id name prefix role lastUsedAt expiresAt revokedAt } } }
-      ... on Error { code message }
-      ... on ValidationError { fields { path message } }
-    }
-  }
-`);
-
-const RevokeKey = graphql(`
-  mutation KeysRevoke($id: ID!) {
-    revokeApiKey(id: $id) {
-      __typename
-      ... on MutationRevokeApiKeySuccess { data { id revokedAt } }
-      ... on Error { code message }
-    }
-  }
-`);
-
 const Keys = graphql(`
   query KeysList($id: ID!) {
     organization(id: $id) { apiKeys(first: 50) { edges { node { id name prefix lastUsedAt revokedAt } } } }
-  }
-`);
-
-const Upsert = graphql(`
-  mutation IntegrationsUpsert($input: UpsertIntegrationInput!) {
-    upsertIntegration(input: $input) {
-      __typename
-      ... on MutationUpsertIntegrationSuccess { data { id provider config secretHints } }
-      ... on Error { code message }
-      ... on ValidationError { fields { path message } }
-    }
   }
 `);
 
@@ -146,27 +68,17 @@ async function call(path: string, headers: Headers, init: { method?: string; bod
 /** Asks `me` over GraphQL with the given credentials. */
 const graphqlMe = (headers: Headers) => call("/graphql", headers, { body: { query: KeyMe.toString() } });
 
-/** Invites a new person with `role` and signs them in for the first time, which makes them a member. */
-async function addMember(org: TestOrganization, role: "admin" | "specialist" | "staff" | "patient") {
-  const sub = unique(`user_${role}`);
-  const email = `${sub}@example.com`;
-  const invited = await gqlData(server.url, Invite, { input: { organizationId: org.id, email, role } }, org.owner);
-  if (invited.inviteMember.__typename !== "MutationInviteMemberSuccess")
-    throw new Error(`inviteMember failed: ${JSON.stringify(invited)}`);
-  const headers = asUser(sub, { email });
-  await gqlData(server.url, Me, {}, headers);
-  const team = await gqlData(server.url, Team, { id: org.id }, org.owner);
-  const membership = team.organization?.members.edges.find((e) => e.node.user.email === email)?.node;
-  if (!membership) throw new Error(`${email} did not become a member`);
-  return { headers, email, membershipId: membership.id };
-}
-
 describe("invitations", () => {
   it("an invitation to someone who already has an account becomes a membership on their next request", async () => {
-    const inviting = await createOrganization(server.url, "Inviting");
-    const own = await createOrganization(server.url, "Own");
+    const inviting = await server.createOrganization("Inviting");
+    const own = await server.createOrganization("Own");
     const email = `${own.ownerSub}@example.com`;
-    await gqlData(server.url, Invite, { input: { organizationId: inviting.id, email, role: "staff" } }, inviting.owner);
+    await gqlData(
+      server.url,
+      InviteMember,
+      { input: { organizationId: inviting.id, email, role: "staff" } },
+      inviting.owner,
+    );
     const me = await gqlData(server.url, Me, {}, own.owner);
     // They keep acting in their own organization, and now belong to the inviting one too.
     expect(me.me.activeOrganization).toEqual({ id: own.id });
@@ -179,12 +91,12 @@ describe("invitations", () => {
   });
 
   it("inviteMember creates an invitation that the invited email's first sign-in turns into a membership", async () => {
-    const org = await createOrganization(server.url, "Inviting");
+    const org = await server.createOrganization("Inviting");
     const sub = unique("user_invited");
     const email = `${sub}@example.com`;
     const result = await gqlData(
       server.url,
-      Invite,
+      InviteMember,
       { input: { organizationId: org.id, email: email.toUpperCase(), role: "specialist" } },
       org.owner,
     );
@@ -223,12 +135,12 @@ describe("invitations", () => {
   });
 
   it("revokeInvitation stops the invitation from turning into a membership", async () => {
-    const org = await createOrganization(server.url, "Changed mind");
+    const org = await server.createOrganization("Changed mind");
     const sub = unique("user_revoked");
     const email = `${sub}@example.com`;
     const invited = await gqlData(
       server.url,
-      Invite,
+      InviteMember,
       { input: { organizationId: org.id, email, role: "staff" } },
       org.owner,
     );
@@ -250,12 +162,12 @@ describe("invitations", () => {
   });
 
   it("answers an invitation of an existing member with a ConflictError, inviting nobody", async () => {
-    const org = await createOrganization(server.url, "Full");
-    const member = await addMember(org, "staff");
+    const org = await server.createOrganization("Full");
+    const member = await server.addMember(org, "staff");
     for (const email of [`${org.ownerSub}@example.com`, member.email]) {
       const result = await gqlData(
         server.url,
-        Invite,
+        InviteMember,
         { input: { organizationId: org.id, email, role: "admin" } },
         org.owner,
       );
@@ -277,10 +189,10 @@ describe("invitations", () => {
   });
 
   it("rejects a malformed email with a ValidationError on input.email", async () => {
-    const org = await createOrganization(server.url, "Typos");
+    const org = await server.createOrganization("Typos");
     const result = await gqlData(
       server.url,
-      Invite,
+      InviteMember,
       { input: { organizationId: org.id, email: "not-an-email", role: "staff" } },
       org.owner,
     );
@@ -293,11 +205,11 @@ describe("invitations", () => {
 
 describe("members", () => {
   it("updateMemberRole changes a member's role, and the member acts with it", async () => {
-    const org = await createOrganization(server.url, "Promotions");
-    const member = await addMember(org, "staff");
+    const org = await server.createOrganization("Promotions");
+    const member = await server.addMember(org, "staff");
     const result = await gqlData(
       server.url,
-      UpdateRole,
+      UpdateMemberRole,
       { membershipId: member.membershipId, role: "admin" },
       org.owner,
     );
@@ -313,12 +225,12 @@ describe("members", () => {
   });
 
   it("updateMemberRole lets only an owner grant the owner role, and keeps the last owner", async () => {
-    const org = await createOrganization(server.url, "Owners");
-    const admin = await addMember(org, "admin");
-    const staff = await addMember(org, "staff");
+    const org = await server.createOrganization("Owners");
+    const admin = await server.addMember(org, "admin");
+    const staff = await server.addMember(org, "staff");
     const byAdmin = await gqlData(
       server.url,
-      UpdateRole,
+      UpdateMemberRole,
       { membershipId: staff.membershipId, role: "owner" },
       admin.headers,
     );
@@ -326,7 +238,12 @@ describe("members", () => {
 
     const team = await gqlData(server.url, Team, { id: org.id }, org.owner);
     const ownerMembership = team.organization?.members.edges.find((e) => e.node.role === "owner")?.node.id as string;
-    const demote = await gqlData(server.url, UpdateRole, { membershipId: ownerMembership, role: "admin" }, org.owner);
+    const demote = await gqlData(
+      server.url,
+      UpdateMemberRole,
+      { membershipId: ownerMembership, role: "admin" },
+      org.owner,
+    );
     expect(demote.updateMemberRole).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
     const roles = await server.services.adminDb.userOrganization.findMany({
       where: { organizationId: uuidOf(org.id) },
@@ -336,11 +253,11 @@ describe("members", () => {
   });
 
   it("removeMember removes the membership; the removed person no longer acts in the organization", async () => {
-    const org = await createOrganization(server.url, "Leaving");
-    const member = await addMember(org, "specialist");
+    const org = await server.createOrganization("Leaving");
+    const member = await server.addMember(org, "specialist");
     expect((await gqlData(server.url, Me, {}, member.headers)).me.activeOrganization).toEqual({ id: org.id });
 
-    const result = await gqlData(server.url, Remove, { membershipId: member.membershipId }, org.owner);
+    const result = await gqlData(server.url, RemoveMember, { membershipId: member.membershipId }, org.owner);
     expect(result.removeMember).toEqual({
       __typename: "MutationRemoveMemberSuccess",
       data: { id: member.membershipId, role: "specialist" },
@@ -353,10 +270,10 @@ describe("members", () => {
   });
 
   it("removeMember refuses to remove the last owner", async () => {
-    const org = await createOrganization(server.url, "Solo");
+    const org = await server.createOrganization("Solo");
     const team = await gqlData(server.url, Team, { id: org.id }, org.owner);
     const [owner] = team.organization?.members.edges ?? [];
-    const result = await gqlData(server.url, Remove, { membershipId: owner?.node.id as string }, org.owner);
+    const result = await gqlData(server.url, RemoveMember, { membershipId: owner?.node.id as string }, org.owner);
     expect(result.removeMember).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
     expect(await server.services.adminDb.userOrganization.count({ where: { organizationId: uuidOf(org.id) } })).toBe(1);
   });
@@ -365,13 +282,13 @@ describe("members", () => {
 describe("API keys", () => {
   let org: TestOrganization;
   beforeAll(async () => {
-    org = await createOrganization(server.url, "Keys");
+    org = await server.createOrganization("Keys");
   });
 
   async function newKey(role: "admin" | "staff" | "specialist" = "staff", expiresAt?: Date) {
     const result = await gqlData(
       server.url,
-      CreateKey,
+      CreateApiKey,
       { input: { organizationId: org.id, name: `key ${role}`, role, expiresAt: expiresAt?.toISOString() } },
       org.owner,
     );
@@ -434,7 +351,7 @@ describe("API keys", () => {
   it("refuses the very next request after revocation with 401 API_KEY_REVOKED", async () => {
     const { key, apiKey } = await newKey();
     expect((await graphqlMe(asApiKey(key))).status).toBe(200);
-    const revoked = await gqlData(server.url, RevokeKey, { id: apiKey.id }, org.owner);
+    const revoked = await gqlData(server.url, RevokeApiKey, { id: apiKey.id }, org.owner);
     expect(revoked.revokeApiKey).toEqual({
       __typename: "MutationRevokeApiKeySuccess",
       data: { id: apiKey.id, revokedAt: expect.any(String) },
@@ -469,7 +386,7 @@ describe("API keys", () => {
   it("refuses an expiresAt in the past with a ValidationError", async () => {
     const result = await gqlData(
       server.url,
-      CreateKey,
+      CreateApiKey,
       {
         input: {
           organizationId: org.id,
@@ -501,11 +418,11 @@ describe("API keys", () => {
 
 describe("integrations", () => {
   it("stores Daily.co secrets encrypted and answers only their last four characters", async () => {
-    const org = await createOrganization(server.url, "Video");
+    const org = await server.createOrganization("Video");
     const apiKey = `daily_${randomBytes(16).toString("hex")}`;
     const response = await call("/graphql", org.owner, {
       body: {
-        query: Upsert.toString(),
+        query: UpsertIntegration.toString(),
         variables: {
           input: { organizationId: org.id, provider: "daily", config: { domain: "clinic" }, secrets: { apiKey } },
         },
@@ -551,11 +468,11 @@ describe("integrations", () => {
   });
 
   it("keeps the stored secrets when an update omits them", async () => {
-    const org = await createOrganization(server.url, "Video update");
+    const org = await server.createOrganization("Video update");
     const apiKey = `daily_${randomBytes(16).toString("hex")}`;
     await gqlData(
       server.url,
-      Upsert,
+      UpsertIntegration,
       { input: { organizationId: org.id, provider: "daily", secrets: { apiKey } } },
       org.owner,
     );
@@ -577,10 +494,10 @@ describe("integrations", () => {
   });
 
   it("rejects bad config and secrets with a ValidationError naming their paths (422 on /v1)", async () => {
-    const org = await createOrganization(server.url, "Video typos");
+    const org = await server.createOrganization("Video typos");
     const badConfig = await gqlData(
       server.url,
-      Upsert,
+      UpsertIntegration,
       {
         input: {
           organizationId: org.id,
@@ -598,7 +515,7 @@ describe("integrations", () => {
     });
     const badSecret = await gqlData(
       server.url,
-      Upsert,
+      UpsertIntegration,
       { input: { organizationId: org.id, provider: "daily", secrets: { apiKey: "short" } } },
       org.owner,
     );
@@ -610,7 +527,7 @@ describe("integrations", () => {
     });
     const unknownSecret = await gqlData(
       server.url,
-      Upsert,
+      UpsertIntegration,
       { input: { organizationId: org.id, provider: "daily", secrets: { apiKey: "long-enough-key", token: "x" } } },
       org.owner,
     );
@@ -637,10 +554,10 @@ describe("integrations", () => {
   });
 
   it("rejects a new integration without secrets with a ValidationError on input.secrets", async () => {
-    const org = await createOrganization(server.url, "No secrets");
+    const org = await server.createOrganization("No secrets");
     const result = await gqlData(
       server.url,
-      Upsert,
+      UpsertIntegration,
       { input: { organizationId: org.id, provider: "daily", config: { domain: "clinic" } } },
       org.owner,
     );

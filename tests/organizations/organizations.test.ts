@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { asUser, createApiKey, createOrganization, type Headers, unique } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gql, gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { asUser, type Headers, unique } from "../support/auth.js";
+import { gql, gqlData, uuidOf } from "../support/graphql.js";
+import {
+  CreateOrganization,
+  DeleteOrganization,
+  SwitchOrganization,
+  UpdateOrganization,
+} from "../support/organization-documents.js";
+import { useTestServer } from "../support/server.js";
 
-let db: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
-});
-
-/** The uuid inside a Relay global id (`base64("Type:uuid")`). */
-const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
+const server = useTestServer();
 
 const defaultSettings = {
   onboardingSteps: [],
@@ -26,48 +18,6 @@ const defaultSettings = {
   cancellationNoticeHours: 24,
   reminderWindowHours: 24,
 };
-
-const Create = graphql(`
-  mutation OrgsCreate($input: CreateOrganizationInput!) {
-    createOrganization(input: $input) {
-      __typename
-      ... on MutationCreateOrganizationSuccess { data { id name slug timezone locale settings } }
-      ... on Error { code message }
-      ... on ValidationError { fields { path message } }
-    }
-  }
-`);
-
-const Update = graphql(`
-  mutation OrgsUpdate($id: ID!, $input: UpdateOrganizationInput!) {
-    updateOrganization(id: $id, input: $input) {
-      __typename
-      ... on MutationUpdateOrganizationSuccess { data { id name slug timezone locale settings } }
-      ... on Error { code message }
-      ... on ValidationError { fields { path message } }
-    }
-  }
-`);
-
-const Delete = graphql(`
-  mutation OrgsDelete($id: ID!) {
-    deleteOrganization(id: $id) {
-      __typename
-      ... on MutationDeleteOrganizationSuccess { data { id slug } }
-      ... on Error { code message }
-    }
-  }
-`);
-
-const Switch = graphql(`
-  mutation OrgsSwitch($organizationId: ID!) {
-    switchOrganization(organizationId: $organizationId) {
-      __typename
-      ... on MutationSwitchOrganizationSuccess { data { id slug } }
-      ... on Error { code message }
-    }
-  }
-`);
 
 const Me = graphql(`
   query OrgsMe {
@@ -116,7 +66,7 @@ function newUser(): Headers {
 }
 
 async function create(headers: Headers, input: { name: string; slug: string } & Record<string, unknown>) {
-  const result = await gqlData(server.url, Create, { input }, headers);
+  const result = await gqlData(server.url, CreateOrganization, { input }, headers);
   if (result.createOrganization.__typename !== "MutationCreateOrganizationSuccess")
     throw new Error(`createOrganization failed: ${JSON.stringify(result)}`);
   return result.createOrganization.data;
@@ -131,7 +81,7 @@ describe("createOrganization", () => {
     const slug = unique("clinic");
     const result = await gqlData(
       server.url,
-      Create,
+      CreateOrganization,
       { input: { name: "  Physio Nord  ", slug, timezone: "Europe/Berlin", locale: "de-DE" } },
       user,
     );
@@ -173,9 +123,9 @@ describe("createOrganization", () => {
   });
 
   it("answers a taken slug with a ConflictError (and 409 on /v1), creating nothing", async () => {
-    const first = await createOrganization(server.url, "First");
+    const first = await server.createOrganization("First");
     const user = newUser();
-    const result = await gqlData(server.url, Create, { input: { name: "Second", slug: first.slug } }, user);
+    const result = await gqlData(server.url, CreateOrganization, { input: { name: "Second", slug: first.slug } }, user);
     expect(result.createOrganization).toEqual({
       __typename: "ConflictError",
       code: "CONFLICT",
@@ -200,7 +150,7 @@ describe("createOrganization", () => {
     const user = newUser();
     const slug = unique("valid");
     const input = { name: "Valid", slug, ...bad };
-    const result = await gqlData(server.url, Create, { input }, user);
+    const result = await gqlData(server.url, CreateOrganization, { input }, user);
     expect(result.createOrganization).toEqual({
       __typename: "ValidationError",
       code: "VALIDATION_FAILED",
@@ -224,7 +174,7 @@ describe("createOrganization", () => {
     const slug = unique("settings");
     const result = await gqlData(
       server.url,
-      Create,
+      CreateOrganization,
       { input: { name: "Settings", slug, settings: { cancellationNoticeHours: 12, colour: "blue" } } },
       user,
     );
@@ -237,10 +187,10 @@ describe("createOrganization", () => {
 
 describe("updateOrganization", () => {
   it("changes only the fields given", async () => {
-    const org = await createOrganization(server.url, "Before");
+    const org = await server.createOrganization("Before");
     const original = (await gqlData(server.url, ById, { id: org.id }, org.owner)).organization;
 
-    const renamed = await gqlData(server.url, Update, { id: org.id, input: { name: "After" } }, org.owner);
+    const renamed = await gqlData(server.url, UpdateOrganization, { id: org.id, input: { name: "After" } }, org.owner);
     expect(renamed.updateOrganization).toEqual({
       __typename: "MutationUpdateOrganizationSuccess",
       data: { ...original, name: "After" },
@@ -248,7 +198,7 @@ describe("updateOrganization", () => {
 
     const moved = await gqlData(
       server.url,
-      Update,
+      UpdateOrganization,
       { id: org.id, input: { timezone: "America/Sao_Paulo", locale: "pt-BR" } },
       org.owner,
     );
@@ -279,10 +229,10 @@ describe("updateOrganization", () => {
   });
 
   it("validates settings: unknown keys and bad values are rejected with their paths, nothing changes", async () => {
-    const org = await createOrganization(server.url, "Strict");
+    const org = await server.createOrganization("Strict");
     const unknownKey = await gqlData(
       server.url,
-      Update,
+      UpdateOrganization,
       { id: org.id, input: { settings: { cancellationNoticeHours: 2, onbordingSteps: ["typo"] } } },
       org.owner,
     );
@@ -293,7 +243,7 @@ describe("updateOrganization", () => {
 
     const badValue = await gqlData(
       server.url,
-      Update,
+      UpdateOrganization,
       { id: org.id, input: { settings: { cancellationNoticeHours: -1, firstBookingWithoutOnboarding: "maybe" } } },
       org.owner,
     );
@@ -322,8 +272,8 @@ describe("updateOrganization", () => {
     ["timezone", { timezone: "Europe/Atlantis" }],
     ["locale", { locale: "@@" }],
   ])("rejects a bad %s with a ValidationError and 422 on /v1, nothing changes", async (field, bad) => {
-    const org = await createOrganization(server.url, "Unchanged");
-    const result = await gqlData(server.url, Update, { id: org.id, input: bad }, org.owner);
+    const org = await server.createOrganization("Unchanged");
+    const result = await gqlData(server.url, UpdateOrganization, { id: org.id, input: bad }, org.owner);
     expect(result.updateOrganization).toEqual({
       __typename: "ValidationError",
       code: "VALIDATION_FAILED",
@@ -338,8 +288,8 @@ describe("updateOrganization", () => {
   });
 
   it("answers a slug another organization holds with a ConflictError (409 on /v1)", async () => {
-    const [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
-    const result = await gqlData(server.url, Update, { id: a.id, input: { slug: b.slug } }, a.owner);
+    const [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
+    const result = await gqlData(server.url, UpdateOrganization, { id: a.id, input: { slug: b.slug } }, a.owner);
     expect(result.updateOrganization).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
     const rest = await v1("PATCH", `/v1/organizations/${a.id}`, a.owner, { slug: b.slug, name: "Renamed" });
     expect(rest.status).toBe(409);
@@ -351,17 +301,17 @@ describe("updateOrganization", () => {
 
 describe("deleteOrganization", () => {
   it("is refused to an admin that is not an owner", async () => {
-    const org = await createOrganization(server.url, "Kept");
-    const { key } = await createApiKey(server.url, org, "admin");
-    const result = await gql(server.url, Delete, { id: org.id }, { "x-api-key": key });
+    const org = await server.createOrganization("Kept");
+    const { key } = await server.createApiKey(org, "admin");
+    const result = await gql(server.url, DeleteOrganization, { id: org.id }, { "x-api-key": key });
     expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(await server.services.adminDb.organization.count({ where: { id: uuidOf(org.id) } })).toBe(1);
   });
 
   it("lets the owner delete the organization and everything it owns", async () => {
-    const org = await createOrganization(server.url, "Doomed");
-    await createApiKey(server.url, org, "staff");
-    const result = await gqlData(server.url, Delete, { id: org.id }, org.owner);
+    const org = await server.createOrganization("Doomed");
+    await server.createApiKey(org, "staff");
+    const result = await gqlData(server.url, DeleteOrganization, { id: org.id }, org.owner);
     expect(result.deleteOrganization).toEqual({
       __typename: "MutationDeleteOrganizationSuccess",
       data: { id: org.id, slug: org.slug },
@@ -377,7 +327,7 @@ describe("deleteOrganization", () => {
   });
 
   it("answers 204 on /v1", async () => {
-    const org = await createOrganization(server.url, "Doomed by REST");
+    const org = await server.createOrganization("Doomed by REST");
     const response = await v1("DELETE", `/v1/organizations/${org.id}`, org.owner);
     expect(response).toEqual({ status: 204, body: null });
     expect(await server.services.adminDb.organization.count({ where: { id: uuidOf(org.id) } })).toBe(0);
@@ -386,10 +336,7 @@ describe("deleteOrganization", () => {
 
 describe("organizationBySlug", () => {
   it("finds an organization you belong to by its slug, and not another's", async () => {
-    const [mine, theirs] = await Promise.all([
-      createOrganization(server.url, "Mine"),
-      createOrganization(server.url, "Theirs"),
-    ]);
+    const [mine, theirs] = await Promise.all([server.createOrganization("Mine"), server.createOrganization("Theirs")]);
     const found = await gqlData(server.url, BySlug, { slug: mine.slug }, mine.owner);
     expect(found.organizationBySlug).toEqual({ id: mine.id, name: "Mine", slug: mine.slug });
     expect((await gqlData(server.url, BySlug, { slug: theirs.slug }, mine.owner)).organizationBySlug).toBeNull();
@@ -407,7 +354,7 @@ describe("organizations", () => {
     const user = newUser();
     const created = [];
     for (const name of ["One", "Two", "Three"]) created.push(await create(user, { name, slug: unique("page") }));
-    await createOrganization(server.url, "Someone else's");
+    await server.createOrganization("Someone else's");
 
     const page1 = await gqlData(server.url, List, { first: 2 }, user);
     expect(page1.organizations.edges.map((e) => e.node.id)).toEqual([created[0]?.id, created[1]?.id]);
@@ -448,7 +395,7 @@ describe("switchOrganization", () => {
     const second = await create(user, { name: "Second", slug: unique("switch") });
     expect((await gqlData(server.url, Me, {}, user)).me.activeOrganization?.id).toBe(second.id);
 
-    const result = await gqlData(server.url, Switch, { organizationId: first.id }, user);
+    const result = await gqlData(server.url, SwitchOrganization, { organizationId: first.id }, user);
     expect(result.switchOrganization).toEqual({
       __typename: "MutationSwitchOrganizationSuccess",
       data: { id: first.id, slug: first.slug },
@@ -456,7 +403,12 @@ describe("switchOrganization", () => {
     const me = await gqlData(server.url, Me, {}, user);
     expect(me.me).toMatchObject({ role: "owner", activeOrganization: { id: first.id, slug: first.slug } });
     // Writes now act on the newly active organization.
-    const renamed = await gqlData(server.url, Update, { id: first.id, input: { name: "First, renamed" } }, user);
+    const renamed = await gqlData(
+      server.url,
+      UpdateOrganization,
+      { id: first.id, input: { name: "First, renamed" } },
+      user,
+    );
     expect(renamed.updateOrganization.__typename).toBe("MutationUpdateOrganizationSuccess");
 
     const rest = await v1("POST", "/v1/me/switch-organization", user, { organizationId: second.id });
@@ -472,8 +424,8 @@ describe("switchOrganization", () => {
   it("refuses an organization you do not belong to as not found, keeping the active one", async () => {
     const user = newUser();
     const mine = await create(user, { name: "Mine", slug: unique("switch") });
-    const other = await createOrganization(server.url, "Other");
-    const result = await gqlData(server.url, Switch, { organizationId: other.id }, user);
+    const other = await server.createOrganization("Other");
+    const result = await gqlData(server.url, SwitchOrganization, { organizationId: other.id }, user);
     expect(result.switchOrganization).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
     expect((await gqlData(server.url, Me, {}, user)).me.activeOrganization?.id).toBe(mine.id);
     const rest = await v1("POST", "/v1/me/switch-organization", user, { organizationId: other.id });

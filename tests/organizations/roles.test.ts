@@ -1,17 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import {
-  asApiKey,
-  asUser,
-  createApiKey,
-  createOrganization,
-  type Headers,
-  type TestOrganization,
-  unique,
-} from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { asApiKey, type Headers, type TestOrganization, unique } from "../support/auth.js";
 import { type GraphQLResponse, gql, gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import {
+  CreateApiKey,
+  CreateOrganization,
+  DeleteOrganization,
+  InviteMember,
+  MeWithMemberships,
+  RemoveMember,
+  RevokeApiKey,
+  RevokeInvitation,
+  SwitchOrganization,
+  UpdateMemberRole,
+  UpdateOrganization,
+  UpsertIntegration,
+} from "../support/organization-documents.js";
+import { useTestServer } from "../support/server.js";
 
 type Role = "owner" | "admin" | "specialist" | "staff" | "patient";
 
@@ -25,17 +30,6 @@ const Snapshot = graphql(`
       integrations(first: 50) { edges { node { id provider config secretHints updatedAt } } }
     }
     auditLog(first: 100) { edges { node { id action } } }
-  }
-`);
-
-const Me = graphql(`
-  query RolesMe {
-    me {
-      role
-      user { id }
-      activeOrganization { id }
-      memberships(first: 50) { edges { node { id role organization { id } } } }
-    }
   }
 `);
 
@@ -71,98 +65,7 @@ const AuditLog = graphql(`
   query RolesAuditLog { auditLog(first: 100) { edges { node { id action entityType } } } }
 `);
 
-const CreateOrganization = graphql(`
-  mutation RolesCreateOrganization($input: CreateOrganizationInput!) {
-    createOrganization(input: $input) { __typename ... on Error { code message } }
-  }
-`);
-
-const UpdateOrganization = graphql(`
-  mutation RolesUpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {
-    updateOrganization(id: $id, input: $input) { __typename ... on Error { code message } }
-  }
-`);
-
-const DeleteOrganization = graphql(`
-  mutation RolesDeleteOrganization($id: ID!) {
-    deleteOrganization(id: $id) {
-      __typename
-      ... on Error { code message }
-      ... on MutationDeleteOrganizationSuccess { data { id } }
-    }
-  }
-`);
-
-const SwitchOrganization = graphql(`
-  mutation RolesSwitchOrganization($organizationId: ID!) {
-    switchOrganization(organizationId: $organizationId) { __typename ... on Error { code message } }
-  }
-`);
-
-const InviteMember = graphql(`
-  mutation RolesInviteMember($input: InviteMemberInput!) {
-    inviteMember(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on MutationInviteMemberSuccess { data { id role } }
-    }
-  }
-`);
-
-const RevokeInvitation = graphql(`
-  mutation RolesRevokeInvitation($id: ID!) {
-    revokeInvitation(id: $id) { __typename ... on Error { code message } }
-  }
-`);
-
-const UpdateMemberRole = graphql(`
-  mutation RolesUpdateMemberRole($membershipId: ID!, $role: MemberRole!) {
-    updateMemberRole(membershipId: $membershipId, role: $role) {
-      __typename
-      ... on Error { code message }
-      ... on MutationUpdateMemberRoleSuccess { data { id role } }
-    }
-  }
-`);
-
-const RemoveMember = graphql(`
-  mutation RolesRemoveMember($membershipId: ID!) {
-    removeMember(membershipId: $membershipId) {
-      __typename
-      ... on Error { code message }
-      ... on MutationRemoveMemberSuccess { data { id } }
-    }
-  }
-`);
-
-const CreateApiKey = graphql(`
-  mutation RolesCreateApiKey($input: CreateApiKeyInput!) {
-    createApiKey(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on MutationCreateApiKeySuccess { data { apiKey { id } } }
-    }
-  }
-`);
-
-const RevokeApiKey = graphql(`
-  mutation RolesRevokeApiKey($id: ID!) {
-    revokeApiKey(id: $id) { __typename ... on Error { code message } }
-  }
-`);
-
-const UpsertIntegration = graphql(`
-  mutation RolesUpsertIntegration($input: UpsertIntegrationInput!) {
-    upsertIntegration(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on MutationUpsertIntegrationSuccess { data { id } }
-    }
-  }
-`);
-
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 
 interface Member {
   headers: Headers;
@@ -184,22 +87,10 @@ async function expectOUnchanged() {
 }
 
 async function membershipIn(headers: Headers, organizationId: string) {
-  const me = await gqlData(server.url, Me, undefined, headers);
+  const me = await gqlData(server.url, MeWithMemberships, undefined, headers);
   const membership = me.me.memberships.edges.find((e) => e.node.organization.id === organizationId)?.node;
   if (!membership) throw new Error("no membership");
   return membership.id;
-}
-
-/** Joins an organization as a person does: invited by email, accepted by their first signed-in request. */
-async function join(org: TestOrganization, role: Role, by: Headers = org.owner): Promise<Member> {
-  const sub = unique(`user_${role}`);
-  const email = `${sub}@example.com`;
-  const invited = await gqlData(server.url, InviteMember, { input: { organizationId: org.id, email, role } }, by);
-  expect(invited.inviteMember.__typename).toBe("MutationInviteMemberSuccess");
-  const headers = asUser(sub, { email });
-  const me = await gqlData(server.url, Me, undefined, headers);
-  expect(me.me).toMatchObject({ role, activeOrganization: { id: org.id } });
-  return { headers, membershipId: await membershipIn(headers, org.id) };
 }
 
 /** A GraphQL error (not a typed result) with this code: the scope check refused the field. */
@@ -217,19 +108,17 @@ async function v1(method: string, path: string, headers: Headers, body?: unknown
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  o = await createOrganization(server.url, "O");
+  o = await server.createOrganization("O");
   const owner = { headers: o.owner, membershipId: await membershipIn(o.owner, o.id) };
   const [admin, specialist, staff, patient] = await Promise.all([
-    join(o, "admin"),
-    join(o, "specialist"),
-    join(o, "staff"),
-    join(o, "patient"),
+    server.addMember(o, "admin"),
+    server.addMember(o, "specialist"),
+    server.addMember(o, "staff"),
+    server.addMember(o, "patient"),
   ]);
   members = { owner, admin, specialist, staff, patient } as Record<Role, Member>;
-  staffKey = await createApiKey(server.url, o, "staff");
-  adminKey = await createApiKey(server.url, o, "admin");
+  staffKey = await server.createApiKey(o, "staff");
+  adminKey = await server.createApiKey(o, "admin");
   const integration = await gqlData(
     server.url,
     UpsertIntegration,
@@ -250,10 +139,6 @@ beforeAll(async () => {
   expect(oBefore.organization?.invitations.edges).toHaveLength(1);
   expect(oBefore.organization?.apiKeys.edges).toHaveLength(2);
   expect(oBefore.organization?.integrations.edges).toHaveLength(1);
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
 });
 
 /** Manager-only operations, each tried by a caller who must be refused. */
@@ -449,13 +334,13 @@ describe("admins", () => {
     expect((await v1("DELETE", `/v1/organizations/${o.id}`, members.admin.headers)).status).toBe(403);
     await expectOUnchanged();
 
-    const doomed = await createOrganization(server.url, "Doomed");
-    const doomedAdmin = await join(doomed, "admin");
+    const doomed = await server.createOrganization("Doomed");
+    const doomedAdmin = await server.addMember(doomed, "admin");
     expectRefused(await gql(server.url, DeleteOrganization, { id: doomed.id }, doomedAdmin.headers), "FORBIDDEN");
     const deleted = await gqlData(server.url, DeleteOrganization, { id: doomed.id }, doomed.owner);
     expect(deleted.deleteOrganization).toEqual({
       __typename: "MutationDeleteOrganizationSuccess",
-      data: { id: doomed.id },
+      data: { id: doomed.id, slug: doomed.slug },
     });
     expect(await gqlData(server.url, OrganizationName, { id: doomed.id }, doomed.owner)).toEqual({
       organization: null,
@@ -463,9 +348,9 @@ describe("admins", () => {
   });
 
   it("an admin does manage non-owner members, API keys and integrations, and reads the audit log", async () => {
-    const p = await createOrganization(server.url, "P");
-    const admin = await join(p, "admin");
-    const newcomer = await join(p, "staff", admin.headers);
+    const p = await server.createOrganization("P");
+    const admin = await server.addMember(p, "admin");
+    const newcomer = await server.addMember(p, "staff", admin.headers);
     const promoted = await gqlData(
       server.url,
       UpdateMemberRole,
@@ -514,9 +399,9 @@ describe("owners", () => {
   });
 
   it("with a second owner, an owner can be demoted and an owner removed, until one is left", async () => {
-    const q = await createOrganization(server.url, "Q");
+    const q = await server.createOrganization("Q");
     const first = await membershipIn(q.owner, q.id);
-    const second = await join(q, "owner");
+    const second = await server.addMember(q, "owner");
 
     const demoted = await gqlData(
       server.url,
@@ -559,7 +444,7 @@ describe("owners", () => {
 describe("API keys", () => {
   it("an API key with role staff cannot create API keys (FORBIDDEN; /v1 403)", async () => {
     const headers = asApiKey(staffKey.key);
-    expect((await gqlData(server.url, Me, undefined, headers)).me.role).toBe("staff");
+    expect((await gqlData(server.url, MeWithMemberships, undefined, headers)).me.role).toBe("staff");
     const result = await gql(
       server.url,
       CreateApiKey,
@@ -602,7 +487,7 @@ describe("API keys", () => {
 
 describe("anonymous callers", () => {
   const operations: Record<string, () => Promise<GraphQLResponse<unknown>>> = {
-    me: () => gql(server.url, Me),
+    me: () => gql(server.url, MeWithMemberships),
     organizations: () => gql(server.url, Organizations),
     organization: () => gql(server.url, OrganizationName, { id: o.id }),
     organizationBySlug: () => gql(server.url, OrganizationBySlug, { slug: o.slug }),

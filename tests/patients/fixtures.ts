@@ -2,6 +2,7 @@ import { graphql } from "../generated/gql.js";
 import type { CreatePatientInput } from "../generated/graphql.js";
 import type { Headers, TestOrganization } from "../support/auth.js";
 import { gqlData } from "../support/graphql.js";
+import { UpdateOrganization } from "../support/organization-documents.js";
 
 const CreatePatient = graphql(`
   mutation PatientsFixtureCreate($input: CreatePatientInput!) {
@@ -16,12 +17,6 @@ const CreatePatient = graphql(`
 const LinkPatientUser = graphql(`
   mutation PatientsFixtureLink($input: LinkPatientUserInput!) {
     linkPatientUser(input: $input) { __typename ... on Error { message } }
-  }
-`);
-
-const UpdateSettings = graphql(`
-  mutation PatientsFixtureSettings($id: ID!, $input: UpdateOrganizationInput!) {
-    updateOrganization(id: $id, input: $input) { __typename ... on Error { message } }
   }
 `);
 
@@ -53,7 +48,7 @@ export async function updateOrganizationSettings(
   org: TestOrganization,
   settings: Record<string, unknown>,
 ) {
-  const result = await gqlData(url, UpdateSettings, { id: org.id, input: { settings } }, org.owner);
+  const result = await gqlData(url, UpdateOrganization, { id: org.id, input: { settings } }, org.owner);
   if (result.updateOrganization.__typename !== "MutationUpdateOrganizationSuccess") {
     throw new Error(`updateOrganization failed: ${JSON.stringify(result)}`);
   }

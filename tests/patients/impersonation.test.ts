@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { createApiKey, createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import type { TestOrganization } from "../support/auth.js";
 import { gql, gqlData, uuidOf } from "../support/graphql.js";
-import { addMember, type TestMember } from "../support/members.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import type { TestMember } from "../support/members.js";
+import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
 import { createPatient, linkPatientUser, requireOnboardingSteps } from "./fixtures.js";
 
@@ -46,8 +45,7 @@ const Audit = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let org: TestOrganization;
 let admin: TestMember;
 let walkIn: { id: string };
@@ -56,19 +54,13 @@ let linked: { id: string };
 const as = (headers: Record<string, string>, patientId: string) => ({ ...headers, "x-impersonate-patient": patientId });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  org = await createOrganization(server.url);
+  org = await server.createOrganization();
   await requireOnboardingSteps(server.url, org, ["consent", "intake-form"]);
-  admin = await addMember(server.url, org, "admin");
+  admin = await server.addMember(org, "admin");
   // A patient without a user account: only impersonation lets anyone act as them.
   walkIn = await createPatient(server.url, org, { firstName: "Walk", lastName: "In" });
   linked = await createPatient(server.url, org, { firstName: "Linked" });
-  await linkPatientUser(server.url, org, linked.id, (await addMember(server.url, org, "patient")).userId);
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  await linkPatientUser(server.url, org, linked.id, (await server.addMember(org, "patient")).userId);
 });
 
 describe("an owner or admin acting as a patient", () => {
@@ -159,7 +151,7 @@ describe("an owner or admin acting as a patient", () => {
 
 describe("who cannot impersonate, and whom", () => {
   it.each(["patient", "staff", "specialist"] as const)("a %s member is refused with 403", async (role) => {
-    const member = await addMember(server.url, org, role);
+    const member = await server.addMember(org, role);
     const graphqlResult = await fetch(`${server.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", ...as(member.headers, walkIn.id) },
@@ -175,13 +167,13 @@ describe("who cannot impersonate, and whom", () => {
   });
 
   it("an API key, even an admin one, is refused with 403", async () => {
-    const key = await createApiKey(server.url, org, "admin");
+    const key = await server.createApiKey(org, "admin");
     const rest = await v1(server.url, "GET", "/v1/patients", as({ "x-api-key": key.key }, walkIn.id));
     expect(rest.status).toBe(403);
   });
 
   it("another organization's patient and an archived patient are not found (404), a malformed id is 400", async () => {
-    const other = await createOrganization(server.url);
+    const other = await server.createOrganization();
     const theirs = await createPatient(server.url, other);
     expect((await v1(server.url, "GET", "/v1/me", as(org.owner, theirs.id))).status).toBe(404);
     // The other organization's owner may act as them: only in their own organization.
@@ -197,7 +189,7 @@ describe("who cannot impersonate, and whom", () => {
 
   it("a refused request changes nothing", async () => {
     const patient = await createPatient(server.url, org, { firstName: "Untouched" });
-    const staff = await addMember(server.url, org, "staff");
+    const staff = await server.addMember(org, "staff");
     const rest = await v1(
       server.url,
       "POST",

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import type { TestOrganization } from "../support/auth.js";
 import { gqlData } from "../support/graphql.js";
-import { addMember } from "../support/members.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
 import { createPatient, linkPatientUser, requireOnboardingSteps } from "./fixtures.js";
 
@@ -28,20 +26,10 @@ const Patient = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const server = useTestServer();
 
 async function clinicWithSteps(steps: string[]): Promise<TestOrganization> {
-  const org = await createOrganization(server.url);
+  const org = await server.createOrganization();
   await requireOnboardingSteps(server.url, org, steps);
   return org;
 }
@@ -84,7 +72,7 @@ describe("the onboarding flow", () => {
     expect(new Date(intakeAt).getTime()).toBeLessThanOrEqual(new Date(consentAt).getTime());
 
     // The domain events, recorded in the same transactions, for webhooks and automations.
-    const events = await server.services.adminDb.webhookEvent.findMany({
+    const events = await server.services.adminDb.domainEvent.findMany({
       where: {
         type: { in: ["patient.created", "patient.onboarded"] },
         data: { path: ["patientId"], equals: patient.id },
@@ -101,7 +89,7 @@ describe("the onboarding flow", () => {
     const org = await clinicWithSteps(["consent"]);
     const own = await createPatient(server.url, org);
     const other = await createPatient(server.url, org);
-    const member = await addMember(server.url, org, "patient");
+    const member = await server.addMember(org, "patient");
     await linkPatientUser(server.url, org, own.id, member.userId);
 
     const mine = await gqlData(server.url, Complete, { patientId: own.id, step: "consent" }, member.headers);
@@ -161,7 +149,7 @@ describe("the onboarding flow", () => {
   });
 
   it("makes patients active at once when the organization requires no step", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const patient = await createPatient(server.url, org);
     expect(patient.status).toBe("active");
     const result = await gqlData(server.url, Complete, { patientId: patient.id, step: "consent" }, org.owner);

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { scopedClient } from "../../src/db/tenant.js";
 import { graphql } from "../generated/gql.js";
-import { createApiKey, createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gql, gqlData, uuidOf } from "../support/graphql.js";
-import { addMember } from "../support/members.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import type { TestOrganization } from "../support/auth.js";
+import { describeCrossTenant, empty, notFound, operation } from "../support/cross-tenant.js";
+import { globalId, gql, gqlData, uuidOf } from "../support/graphql.js";
+import type { addMember } from "../support/members.js";
+import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
 import { createPatient, linkPatientUser } from "./fixtures.js";
 
@@ -95,17 +95,7 @@ const Audit = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const server = useTestServer();
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const names = (list: { patients: { edges: { node: { firstName: string } }[] } }) =>
@@ -113,7 +103,7 @@ const names = (list: { patients: { edges: { node: { firstName: string } }[] } })
 
 describe("creating and changing patients", () => {
   it("creates a patient with normalised contact details and the organization's time zone and locale", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const { createPatient: result } = await gqlData(
       server.url,
       Create,
@@ -155,7 +145,7 @@ describe("creating and changing patients", () => {
     ["timezone", "Mars/Olympus_Mons", "must be an IANA time zone such as Europe/Berlin"],
     ["locale", "not a locale", "must be a BCP 47 locale such as en or pt-BR"],
   ])("rejects a bad %s (%j) with a typed error on its path, and writes nothing", async (field, value, message) => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const before = await server.services.adminDb.patient.count();
     const { createPatient: result } = await gqlData(
       server.url,
@@ -169,9 +159,9 @@ describe("creating and changing patients", () => {
   });
 
   it("answers 400, never 500, to an id that is malformed, of another type, or not a uuid", async () => {
-    const org = await createOrganization(server.url);
-    const specialistId = Buffer.from("Specialist:3f1b2c4d-0000-4000-8000-000000000000").toString("base64");
-    for (const id of ["garbage!!", specialistId, Buffer.from("Patient:not-a-uuid").toString("base64")]) {
+    const org = await server.createOrganization();
+    const specialistId = globalId("Specialist", "3f1b2c4d-0000-4000-8000-000000000000");
+    for (const id of ["garbage!!", specialistId, globalId("Patient", "not-a-uuid")]) {
       expect((await v1(server.url, "GET", `/v1/patients/${id}`, org.owner)).status).toBe(400);
       expect((await v1(server.url, "PATCH", `/v1/patients/${id}`, org.owner, { firstName: "X" })).status).toBe(400);
       const result = await gql(server.url, Get, { id }, org.owner);
@@ -180,7 +170,7 @@ describe("creating and changing patients", () => {
   });
 
   it("answers /v1 with 201, 422 with the same fields, and 400 for a wrongly typed body", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const created = await v1(server.url, "POST", "/v1/patients", org.owner, { firstName: "Rui", lastName: "Costa" });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: expect.any(String), firstName: "Rui", status: "active" });
@@ -204,7 +194,7 @@ describe("creating and changing patients", () => {
   });
 
   it("refuses a second live patient with the same email, whatever its case (409 on /v1)", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     await createPatient(server.url, org, { email: "same@example.com" });
     const { createPatient: result } = await gqlData(
       server.url,
@@ -222,7 +212,7 @@ describe("creating and changing patients", () => {
   });
 
   it("updates only the fields given, and null clears email, phone and date of birth", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const patient = await createPatient(server.url, org, {
       email: "x@example.com",
       phone: "+351912345678",
@@ -262,7 +252,7 @@ describe("creating and changing patients", () => {
   });
 
   it("records each change in the audit log with the changed fields only", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const patient = await createPatient(server.url, org, { email: "audit@example.com" });
     await gqlData(server.url, Update, { id: patient.id, input: { firstName: "Changed" } }, org.owner);
     const { auditLog } = await gqlData(server.url, Audit, { filter: { entityId: uuidOf(patient.id) } }, org.owner);
@@ -277,7 +267,7 @@ describe("finding patients", () => {
   const created: Record<string, { id: string; createdAt: string }> = {};
 
   beforeAll(async () => {
-    org = await createOrganization(server.url);
+    org = await server.createOrganization();
     for (const [firstName, lastName, email] of [
       ["Ana", "Silva", "ana@example.com"],
       ["Anabela", "Rocha", "bela@example.com"],
@@ -345,7 +335,7 @@ describe("finding patients", () => {
 
 describe("archiving", () => {
   it("hides an archived patient from lists, blocks changes, and restores it", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const patient = await createPatient(server.url, org, { firstName: "Gone" });
     const archived = await v1(server.url, "DELETE", `/v1/patients/${patient.id}`, org.owner);
     expect(archived.status).toBe(204);
@@ -371,7 +361,7 @@ describe("archiving", () => {
   });
 
   it("frees the email of an archived patient, and refuses to restore it while another patient holds it", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const old = await createPatient(server.url, org, { email: "reuse@example.com" });
     await gqlData(server.url, Archive, { id: old.id }, org.owner);
     await createPatient(server.url, org, { email: "reuse@example.com" });
@@ -387,10 +377,10 @@ describe("who sees and changes which patients", () => {
   let patientUser: Awaited<ReturnType<typeof addMember>>;
 
   beforeAll(async () => {
-    org = await createOrganization(server.url);
+    org = await server.createOrganization();
     mine = await createPatient(server.url, org, { firstName: "Mine" });
     other = await createPatient(server.url, org, { firstName: "Other" });
-    patientUser = await addMember(server.url, org, "patient");
+    patientUser = await server.addMember(org, "patient");
     await linkPatientUser(server.url, org, mine.id, patientUser.userId);
   });
 
@@ -467,7 +457,7 @@ describe("who sees and changes which patients", () => {
   });
 
   it("a patient member with no linked record sees no patient at all", async () => {
-    const unlinked = await addMember(server.url, org, "patient");
+    const unlinked = await server.addMember(org, "patient");
     expect(names(await gqlData(server.url, List, {}, unlinked.headers))).toEqual([]);
     expect((await gqlData(server.url, Get, { id: mine.id }, unlinked.headers)).patient).toBeNull();
     expect((await gqlData(server.url, MePatient, {}, unlinked.headers)).me.patient).toBeNull();
@@ -475,7 +465,7 @@ describe("who sees and changes which patients", () => {
 
   it("staff and specialists see and edit every patient, but only owners and admins archive or link", async () => {
     for (const role of ["staff", "specialist"] as const) {
-      const member = await addMember(server.url, org, role);
+      const member = await server.addMember(org, role);
       const everyone = names(await gqlData(server.url, List, {}, org.owner));
       expect(everyone).toEqual(expect.arrayContaining(["Mine", "Other"]));
       expect(names(await gqlData(server.url, List, {}, member.headers))).toEqual(everyone);
@@ -493,14 +483,14 @@ describe("who sees and changes which patients", () => {
       const link = await gql(server.url, Link, { input: { patientId: other.id, userId: null } }, member.headers);
       expect(link.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     }
-    const admin = await addMember(server.url, org, "admin");
+    const admin = await server.addMember(org, "admin");
     const archived = await gqlData(server.url, Archive, { id: other.id }, admin.headers);
     expect(archived.archivePatient.__typename).toBe("MutationArchivePatientSuccess");
     await gqlData(server.url, Restore, { id: other.id }, admin.headers);
   });
 
   it("an API key with a staff role works with patients", async () => {
-    const key = await createApiKey(server.url, org, "staff");
+    const key = await server.createApiKey(org, "staff");
     const list = await gqlData(server.url, List, {}, { "x-api-key": key.key });
     expect(names(list)).toContain("Mine");
   });
@@ -508,11 +498,11 @@ describe("who sees and changes which patients", () => {
 
 describe("linking a user account", () => {
   it("links a patient member, refuses other roles and a second patient, and unlinks on /v1", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const first = await createPatient(server.url, org, { firstName: "First" });
     const second = await createPatient(server.url, org, { firstName: "Second" });
-    const member = await addMember(server.url, org, "patient");
-    const staff = await addMember(server.url, org, "staff");
+    const member = await server.addMember(org, "patient");
+    const staff = await server.addMember(org, "staff");
 
     const linked = await gqlData(
       server.url,
@@ -536,7 +526,7 @@ describe("linking a user account", () => {
     );
     expect(wrongRole.linkPatientUser).toMatchObject({ __typename: "ConflictError" });
 
-    const outsider = await addMember(server.url, await createOrganization(server.url), "patient");
+    const outsider = await server.addMember(await server.createOrganization(), "patient");
     const foreign = await v1(server.url, "PUT", `/v1/patients/${second.id}/user`, org.owner, {
       userId: outsider.userId,
     });
@@ -553,40 +543,37 @@ describe("another organization's patients", () => {
   let a: TestOrganization;
   let b: TestOrganization;
   let theirs: { id: string };
+  const theirRow = () => server.services.adminDb.patient.findUniqueOrThrow({ where: { id: uuidOf(theirs.id) } });
+  let theirsBefore: Awaited<ReturnType<typeof theirRow>>;
 
   beforeAll(async () => {
-    [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
+    [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
     theirs = await createPatient(server.url, b, { firstName: "Theirs", email: "theirs@example.com" });
+    theirsBefore = await theirRow();
   });
 
-  it("are invisible to queries: null by id, absent from lists, 404 on /v1", async () => {
-    expect((await gqlData(server.url, Get, { id: theirs.id }, a.owner)).patient).toBeNull();
-    expect(names(await gqlData(server.url, List, { filter: { includeArchived: true } }, a.owner))).toEqual([]);
-    expect((await v1(server.url, "GET", `/v1/patients/${theirs.id}`, a.owner)).status).toBe(404);
-  });
-
-  it("answer not found to every mutation and stay unchanged", async () => {
-    const before = await server.services.adminDb.patient.findUniqueOrThrow({ where: { id: uuidOf(theirs.id) } });
-    const results = [
-      (await gqlData(server.url, Update, { id: theirs.id, input: { firstName: "X" } }, a.owner)).updatePatient,
-      (await gqlData(server.url, Archive, { id: theirs.id }, a.owner)).archivePatient,
-      (await gqlData(server.url, Restore, { id: theirs.id }, a.owner)).restorePatient,
-      (await gqlData(server.url, Link, { input: { patientId: theirs.id, userId: null } }, a.owner)).linkPatientUser,
-      (await gqlData(server.url, CompleteStep, { patientId: theirs.id, step: "consent" }, a.owner))
-        .completePatientOnboardingStep,
-    ];
-    expect(results.map((r) => r.__typename)).toEqual(Array(5).fill("NotFoundError"));
-    for (const [method, path, body] of [
-      ["PATCH", "", { firstName: "X" }],
-      ["DELETE", "", undefined],
-      ["POST", "/restore", undefined],
-      ["PUT", "/user", { userId: null }],
-      ["POST", "/onboarding-steps", { step: "consent" }],
-    ] as const) {
-      expect((await v1(server.url, method, `/v1/patients/${theirs.id}${path}`, a.owner, body)).status).toBe(404);
-    }
-    const after = await server.services.adminDb.patient.findUniqueOrThrow({ where: { id: uuidOf(theirs.id) } });
-    expect(after).toEqual(before);
+  describeCrossTenant("are invisible to queries, answer not found to every mutation and stay unchanged", {
+    server,
+    as: () => a.owner,
+    unchanged: async () => expect(await theirRow()).toEqual(theirsBefore),
+    operations: [
+      operation(Get, () => ({ id: theirs.id }), empty),
+      operation(List, () => ({ filter: { includeArchived: true } }), empty, "archived ones included"),
+      operation(Update, () => ({ id: theirs.id, input: { firstName: "X" } }), notFound()),
+      operation(Archive, () => ({ id: theirs.id }), notFound()),
+      operation(Restore, () => ({ id: theirs.id }), notFound()),
+      operation(Link, () => ({ input: { patientId: theirs.id, userId: null } }), notFound()),
+      operation(CompleteStep, () => ({ patientId: theirs.id, step: "consent" }), notFound()),
+    ],
+    ids: () => ({ patient: theirs.id }),
+    routes: [
+      ["GET", "/v1/patients/:patient"],
+      ["PATCH", "/v1/patients/:patient", { firstName: "X" }],
+      ["DELETE", "/v1/patients/:patient"],
+      ["POST", "/v1/patients/:patient/restore"],
+      ["PUT", "/v1/patients/:patient/user", { userId: null }],
+      ["POST", "/v1/patients/:patient/onboarding-steps", { step: "consent" }],
+    ],
   });
 
   it("do not block the same email in another organization", async () => {

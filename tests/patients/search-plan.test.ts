@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma, type PrismaClient } from "../../src/db/prisma.js";
 import type { TenantScope } from "../../src/db/tenant.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { useTestDatabase } from "../support/database.js";
 import { explainPatientsPage, patientsPage, scanNodes } from "./search-plan.js";
 
 /**
@@ -17,14 +17,13 @@ const PER_ORGANIZATION = 3_000;
 const FIRST_NAMES = ["Ana", "Bruno", "Carla", "Diogo", "Eva", "Filipe", "Gabriela", "Hugo", "Inês", "João"];
 const LAST_NAMES = ["Silva", "Santos", "Ferreira", "Pereira", "Oliveira", "Costa", "Rodrigues", "Martins", "Sousa"];
 
-let db: TestDatabase;
+const db = useTestDatabase();
 let owner: PrismaClient;
 let app: PrismaClient;
 let scope: TenantScope;
 let otherOrganizationId: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   owner = createPrisma(db.adminUrl, 2);
   app = createPrisma(db.appUrl, 2);
   const ids: string[] = [];
@@ -51,7 +50,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await owner?.$disconnect();
   await app?.$disconnect();
-  await db?.drop();
 });
 
 const searchIndexes = /Index Scan (using|on) patients_organization_(first_name|last_name|email)_search_idx/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../../src/config.js";
+import { ConfigError, parseConfig } from "../../src/config/config.js";
 import { runMain } from "../support/process.js";
 
 describe("configuration", () => {

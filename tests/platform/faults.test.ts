@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma, type PrismaClient } from "../../src/db/prisma.js";
 import { clerk, createApiKey, createOrganization, unique } from "../support/auth.js";
 import { type OwnPostgres, type OwnRedis, startOwnPostgres, startOwnRedis } from "../support/fault-services.js";
+import { globalId, uuidOf } from "../support/graphql.js";
 import { type ServerProcess, startServerProcess } from "../support/process.js";
 import { roundTheClockCalendar } from "../support/round-the-clock.js";
 
@@ -23,7 +24,6 @@ const RETRY_PAUSE_MS = 150;
 const SLOT_MINUTES = 15;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-const globalId = (type: string, uuid: string) => Buffer.from(`${type}:${uuid}`).toString("base64");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Answer {
@@ -71,7 +71,7 @@ describe("faults of PostgreSQL and Redis under a booking load", () => {
   it("keeps serving, answers outages as typed 503s, recovers, and answers exactly what was committed", async () => {
     // Seed: an organization, a calendar of specialists working around the clock, patients, API keys.
     const org = await createOrganization(server.url, "Fault clinic");
-    const organizationId = Buffer.from(org.id, "base64").toString().split(":")[1] as string;
+    const organizationId = uuidOf(org.id);
     const { calendar, specialistIds } = await roundTheClockCalendar(owner, organizationId, {
       specialists: SPECIALISTS,
       slotMinutes: SLOT_MINUTES,

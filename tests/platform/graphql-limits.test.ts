@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { gql } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 
 const Deep = graphql(`
   query Deep {
@@ -21,17 +20,7 @@ const Shallow = graphql(`
   query Shallow { ping }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api", GRAPHQL_MAX_DEPTH: "3", GRAPHQL_MAX_COMPLEXITY: "50" });
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const server = useTestServer({ env: { GRAPHQL_MAX_DEPTH: "3", GRAPHQL_MAX_COMPLEXITY: "50" } });
 
 describe("query limits", () => {
   it("rejects a query deeper than GRAPHQL_MAX_DEPTH with a clear error and no data", async () => {

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { gql } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { startTestServer, useTestServer } from "../support/server.js";
 
 const ServerInfo = graphql(`
   query ServerInfo {
@@ -11,17 +10,7 @@ const ServerInfo = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const server = useTestServer();
 
 describe("HTTP surface", () => {
   it("answers a GraphQL query", async () => {
@@ -49,7 +38,7 @@ describe("HTTP surface", () => {
   });
 
   it("is alive but not ready while Redis is unreachable", async () => {
-    const cut = await startTestServer(db, { SERVER_ROLE: "api", REDIS_URL: "redis://127.0.0.1:1" });
+    const cut = await startTestServer(server.db, { SERVER_ROLE: "api", REDIS_URL: "redis://127.0.0.1:1" });
     try {
       expect((await fetch(`${cut.url}/healthz`)).status).toBe(200);
       expect((await fetch(`${cut.url}/readyz`)).status).toBe(503);

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { enqueue } from "../../src/jobs/enqueue.js";
 import { publishDiagnosticEvent } from "../../src/modules/system/publish-diagnostic-event.task.js";
 import { graphql } from "../generated/gql.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { actUntilReceived, gql, gqlData, subscribe } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 
 const Send = graphql(`
   mutation Send($message: String!) {
@@ -19,17 +18,7 @@ const Events = graphql(`
   subscription Events { diagnosticEvents { id message publishedBy } }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db);
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const server = useTestServer({ worker: true });
 
 const queuedJobs = async (id: string) =>
   server.services.adminDb.$queryRaw<{ n: bigint }[]>`

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { useTestDatabase } from "../support/database.js";
 import { actUntilReceived, gqlData, subscribe } from "../support/graphql.js";
-import { type ServerProcess, startServerProcess } from "../support/process.js";
-import { testServerEnv } from "../support/server.js";
+import { useServerProcess } from "../support/process.js";
 
 const Send = graphql(`
   mutation SendFromProcess($message: String!) {
@@ -17,21 +16,9 @@ const Info = graphql(`
   query ProcessInfo { serverInfo { role pubsub } }
 `);
 
-let db: TestDatabase;
-let api: ServerProcess;
-let worker: ServerProcess;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  [api, worker] = await Promise.all([
-    startServerProcess(testServerEnv(db, { SERVER_ROLE: "api" })),
-    startServerProcess(testServerEnv(db, { SERVER_ROLE: "all" })),
-  ]);
-});
-afterAll(async () => {
-  await Promise.all([api?.stop("SIGKILL"), worker?.stop("SIGKILL")]);
-  await db?.drop();
-});
+const db = useTestDatabase();
+const api = useServerProcess(db, { SERVER_ROLE: "api" });
+const worker = useServerProcess(db, { SERVER_ROLE: "all" });
 
 describe("two server processes sharing PostgreSQL and Redis", () => {
   it("run with the roles they were given", async () => {

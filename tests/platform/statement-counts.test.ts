@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { activePatient, addDays, at, BookAppointment, bookingDay, clinicCalendar } from "../appointments/fixtures.js";
 import { graphql } from "../generated/gql.js";
 import { CreateHold, Timeslots } from "../scheduling/fixtures.js";
-import { createApiKey, createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import type { TestOrganization } from "../support/auth.js";
 import { gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 import { statementRecorder } from "../support/statements.js";
 
 const Ping = graphql(`
@@ -15,19 +14,12 @@ const Cancel = graphql(`
   mutation StatementsCancel($id: ID!) { cancelAppointment(id: $id) { __typename } }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
-let org: TestOrganization;
 const recorder = statementRecorder();
+const server = useTestServer({ container: recorder.options });
+let org: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" }, recorder.options);
-  org = await createOrganization(server.url);
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  org = await server.createOrganization();
 });
 
 /** The SQL statements the API connection sent for one request (authentication uses its own). */
@@ -50,7 +42,7 @@ describe("statements per operation", () => {
   it("reads timeslots, holds, books and cancels in a fixed number of statements", async () => {
     const calendar = await clinicCalendar(server, org, { specialists: 3 });
     const patient = await activePatient(server.url, org);
-    const { key } = await createApiKey(server.url, org, "staff");
+    const { key } = await server.createApiKey(org, "staff");
     const staff = { authorization: `Bearer ${key}` };
     const day = bookingDay();
     // The first request of a key looks it up; later ones find it remembered.

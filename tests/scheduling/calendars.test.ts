@@ -1,56 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
 import type { CreateScheduleOverrideInput } from "../generated/graphql.js";
-import { createOrganization, type TestOrganization, unique } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { type TestOrganization, unique } from "../support/auth.js";
+import { globalId, gqlData, uuidOf } from "../support/graphql.js";
+import { useTestServer } from "../support/server.js";
+import {
+  AttachCalendarSpecialist,
+  CreateCalendar,
+  CreateScheduleOverride,
+  DeleteCalendar,
+  DeleteScheduleOverride,
+  DetachCalendarSpecialist,
+  SetWeeklyHours,
+  UpdateCalendar,
+  UpdateScheduleOverride,
+} from "./documents.js";
 import {
   calendarWith,
   createService,
   createSpecialist,
   insertAppointment,
   setWeeklyHours,
-  uuidOf,
   weekly,
 } from "./fixtures.js";
-
-const CreateCalendar = graphql(`
-  mutation CalendarsCreate($input: CreateCalendarInput!) {
-    createCalendar(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on NotFoundError { entity }
-      ... on ValidationError { fields { path message } }
-      ... on MutationCreateCalendarSuccess {
-        data {
-          id name kind slug active timezone slotIntervalMinutes bufferBeforeMinutes bufferAfterMinutes minimumNoticeMinutes
-          bookingHorizonDays maxBookingsPerDayPerSpecialist service { id name durationMinutes }
-          campaign { validFrom validTo mode weeklyHours { weekday start end } }
-        }
-      }
-    }
-  }
-`);
-
-const UpdateCalendar = graphql(`
-  mutation CalendarsUpdate($id: ID!, $input: UpdateCalendarInput!) {
-    updateCalendar(id: $id, input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on ValidationError { fields { path message } }
-      ... on MutationUpdateCalendarSuccess {
-        data { id name kind slug maxBookingsPerDayPerSpecialist bufferAfterMinutes campaign { mode weeklyHours { weekday start end } } }
-      }
-    }
-  }
-`);
-
-const DeleteCalendar = graphql(`
-  mutation CalendarsDelete($id: ID!) {
-    deleteCalendar(id: $id) { __typename ... on Error { code message } ... on MutationDeleteCalendarSuccess { data { id } } }
-  }
-`);
 
 const CalendarById = graphql(`
   query CalendarsCalendar($id: ID!) {
@@ -64,63 +36,8 @@ const CalendarList = graphql(`
   }
 `);
 
-const Attach = graphql(`
-  mutation CalendarsAttach($input: AttachCalendarSpecialistInput!) {
-    attachCalendarSpecialist(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on ValidationError { fields { path message } }
-    }
-  }
-`);
-
-const Detach = graphql(`
-  mutation CalendarsDetach($calendarId: ID!, $specialistId: ID!) {
-    detachCalendarSpecialist(calendarId: $calendarId, specialistId: $specialistId) {
-      __typename
-      ... on NotFoundError { entity }
-    }
-  }
-`);
-
-const SetWeeklyHours = graphql(`
-  mutation CalendarsSetWeeklyHours($input: SetWeeklyHoursInput!) {
-    setWeeklyHours(input: $input) {
-      __typename
-      ... on ValidationError { fields { path message } }
-      ... on MutationSetWeeklyHoursSuccess { data { weekday start end } }
-    }
-  }
-`);
-
 const WeeklyHours = graphql(`
   query CalendarsWeeklyHours($specialistId: ID!) { weeklyHours(specialistId: $specialistId) { weekday start end } }
-`);
-
-const CreateOverride = graphql(`
-  mutation CalendarsCreateOverride($input: CreateScheduleOverrideInput!) {
-    createScheduleOverride(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on ValidationError { fields { path message } }
-      ... on MutationCreateScheduleOverrideSuccess { data { id date available ranges { start end } reason } }
-    }
-  }
-`);
-
-const UpdateOverride = graphql(`
-  mutation CalendarsUpdateOverride($id: ID!, $input: UpdateScheduleOverrideInput!) {
-    updateScheduleOverride(id: $id, input: $input) {
-      __typename
-      ... on MutationUpdateScheduleOverrideSuccess { data { id date available ranges { start end } reason } }
-    }
-  }
-`);
-
-const DeleteOverride = graphql(`
-  mutation CalendarsDeleteOverride($id: ID!) {
-    deleteScheduleOverride(id: $id) { __typename ... on NotFoundError { entity } }
-  }
 `);
 
 const Overrides = graphql(`
@@ -135,18 +52,11 @@ const PublicCalendar = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let org: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  org = await createOrganization(server.url, "Calendars clinic");
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  org = await server.createOrganization("Calendars clinic");
 });
 
 const create = (input: Record<string, unknown>) =>
@@ -300,12 +210,12 @@ describe("calendars", () => {
   });
 
   it("answers an unknown service with NotFoundError and a taken slug (of any organization) with ConflictError", async () => {
-    const unknown = Buffer.from("Service:00000000-0000-4000-8000-000000000000").toString("base64");
+    const unknown = globalId("Service", "00000000-0000-4000-8000-000000000000");
     expect(await create({ serviceId: unknown, name: "X" })).toMatchObject({
       __typename: "NotFoundError",
       entity: "Service",
     });
-    const other = await createOrganization(server.url, "Other");
+    const other = await server.createOrganization("Other");
     const slug = unique("taken");
     const otherService = await createService(server, other);
     const first = await gqlData(
@@ -412,9 +322,9 @@ describe("calendars", () => {
       { calendarId: calendar.id, specialistId: s2, weight: 3 },
       { calendarId: calendar.id, specialistId: s1, weight: 2 },
     ]) {
-      expect((await gqlData(server.url, Attach, { input }, org.owner)).attachCalendarSpecialist.__typename).toBe(
-        "MutationAttachCalendarSpecialistSuccess",
-      );
+      expect(
+        (await gqlData(server.url, AttachCalendarSpecialist, { input }, org.owner)).attachCalendarSpecialist.__typename,
+      ).toBe("MutationAttachCalendarSpecialistSuccess");
     }
     const read = await gqlData(server.url, CalendarById, { id: calendar.id }, org.owner);
     expect(read.calendar?.specialists.edges.map((e) => [e.node.specialist.id, e.node.weight])).toEqual([
@@ -423,7 +333,7 @@ describe("calendars", () => {
     ]);
     const badWeight = await gqlData(
       server.url,
-      Attach,
+      AttachCalendarSpecialist,
       { input: { calendarId: calendar.id, specialistId: s1, weight: 0 } },
       org.owner,
     );
@@ -432,14 +342,16 @@ describe("calendars", () => {
       fields: [{ path: ["input", "weight"] }],
     });
     expect(
-      (await gqlData(server.url, Detach, { calendarId: calendar.id, specialistId: s1 }, org.owner))
+      (await gqlData(server.url, DetachCalendarSpecialist, { calendarId: calendar.id, specialistId: s1 }, org.owner))
         .detachCalendarSpecialist.__typename,
     ).toBe("MutationDetachCalendarSpecialistSuccess");
     expect(
-      (await gqlData(server.url, Detach, { calendarId: calendar.id, specialistId: s1 }, org.owner))
+      (await gqlData(server.url, DetachCalendarSpecialist, { calendarId: calendar.id, specialistId: s1 }, org.owner))
         .detachCalendarSpecialist,
     ).toEqual({
       __typename: "NotFoundError",
+      code: "NOT_FOUND",
+      message: expect.any(String),
       entity: "CalendarSpecialist",
     });
   });
@@ -530,7 +442,7 @@ describe("weekly hours and date overrides", () => {
     const specialistId = await createSpecialist(server, org);
     const off = await gqlData(
       server.url,
-      CreateOverride,
+      CreateScheduleOverride,
       { input: { specialistId, date: "2030-05-01", ranges: [], reason: "holiday" } },
       org.owner,
     );
@@ -539,7 +451,7 @@ describe("weekly hours and date overrides", () => {
     });
     const other = await gqlData(
       server.url,
-      CreateOverride,
+      CreateScheduleOverride,
       { input: { specialistId, date: "2030-05-03", ranges: [{ start: "14:00", end: "18:00" }] } },
       org.owner,
     );
@@ -548,7 +460,7 @@ describe("weekly hours and date overrides", () => {
     });
     const again = await gqlData(
       server.url,
-      CreateOverride,
+      CreateScheduleOverride,
       { input: { specialistId, date: "2030-05-01", ranges: [] } },
       org.owner,
     );
@@ -558,7 +470,7 @@ describe("weekly hours and date overrides", () => {
       [{ specialistId, date: "2030-05-09", ranges: [{ start: "10:00", end: "09:00" }] }, "input.ranges.0.end"],
     ];
     for (const [input, path] of invalidInputs) {
-      const invalid = await gqlData(server.url, CreateOverride, { input }, org.owner);
+      const invalid = await gqlData(server.url, CreateScheduleOverride, { input }, org.owner);
       expect(invalid.createScheduleOverride).toMatchObject({
         __typename: "ValidationError",
         fields: [{ path: path.split(".") }],
@@ -572,18 +484,20 @@ describe("weekly hours and date overrides", () => {
         : "";
     const updated = await gqlData(
       server.url,
-      UpdateOverride,
+      UpdateScheduleOverride,
       { id, input: { ranges: [{ start: "09:00", end: "10:00" }], reason: null } },
       org.owner,
     );
     expect(updated.updateScheduleOverride).toMatchObject({
       data: { available: true, ranges: [{ start: "09:00", end: "10:00" }], reason: null },
     });
-    expect((await gqlData(server.url, DeleteOverride, { id }, org.owner)).deleteScheduleOverride.__typename).toBe(
-      "MutationDeleteScheduleOverrideSuccess",
-    );
-    expect((await gqlData(server.url, DeleteOverride, { id }, org.owner)).deleteScheduleOverride).toEqual({
+    expect(
+      (await gqlData(server.url, DeleteScheduleOverride, { id }, org.owner)).deleteScheduleOverride.__typename,
+    ).toBe("MutationDeleteScheduleOverrideSuccess");
+    expect((await gqlData(server.url, DeleteScheduleOverride, { id }, org.owner)).deleteScheduleOverride).toEqual({
       __typename: "NotFoundError",
+      code: "NOT_FOUND",
+      message: expect.any(String),
       entity: "ScheduleOverride",
     });
   });

@@ -2,17 +2,14 @@ import type { PrismaClient } from "../../src/db/prisma.js";
 import { graphql } from "../generated/gql.js";
 import type { WeeklyRangeInput } from "../generated/graphql.js";
 import { type Headers, type TestOrganization, unique } from "../support/auth.js";
-import { gqlData } from "../support/graphql.js";
+import { globalId, gqlData, uuidOf } from "../support/graphql.js";
+import { AttachCalendarSpecialist, CreateCalendar, SetWeeklyHours } from "./documents.js";
 
 /** A server to call and the owner connection of its database (a test server, or a process and a client). */
 export interface Api {
   url: string;
   services: { adminDb: PrismaClient };
 }
-
-/** Relay global ids: base64 of `Type:uuid`. */
-export const globalId = (type: string, uuid: string) => Buffer.from(`${type}:${uuid}`).toString("base64");
-export const uuidOf = (id: string) => Buffer.from(id, "base64").toString().split(":")[1] as string;
 
 const DAY = 86_400_000;
 const weekdays = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"] as const;
@@ -70,33 +67,6 @@ export async function createSpecialist(
   return globalId("Specialist", specialist.id);
 }
 
-const CreateCalendar = graphql(`
-  mutation SchedulingFixtureCreateCalendar($input: CreateCalendarInput!) {
-    createCalendar(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on ValidationError { fields { path message } }
-      ... on MutationCreateCalendarSuccess { data { id } }
-    }
-  }
-`);
-
-const Attach = graphql(`
-  mutation SchedulingFixtureAttach($input: AttachCalendarSpecialistInput!) {
-    attachCalendarSpecialist(input: $input) { __typename ... on Error { code message } }
-  }
-`);
-
-const SetWeeklyHours = graphql(`
-  mutation SchedulingFixtureSetWeeklyHours($input: SetWeeklyHoursInput!) {
-    setWeeklyHours(input: $input) {
-      __typename
-      ... on Error { code message }
-      ... on ValidationError { fields { path message } }
-    }
-  }
-`);
-
 export interface CalendarSetup {
   /** Calendar settings other than the service (name defaults to a unique one). */
   calendar?: Record<string, unknown>;
@@ -129,7 +99,7 @@ export async function calendarWith(server: Api, org: TestOrganization, setup: Ca
     await setWeeklyHours(server.url, org.owner, specialistId, s.weeklyHours);
     const attached = await gqlData(
       server.url,
-      Attach,
+      AttachCalendarSpecialist,
       { input: { calendarId, specialistId, weight: s.weight } },
       org.owner,
     );

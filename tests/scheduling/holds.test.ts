@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { createOrganization, type TestOrganization, unique } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gql, gqlData } from "../support/graphql.js";
-import { addMember } from "../support/members.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { type TestOrganization, unique } from "../support/auth.js";
+import { globalId, gql, gqlData, uuidOf } from "../support/graphql.js";
+import { startTestServer, useTestServer } from "../support/server.js";
+import { ExtendHold, ReleaseHold } from "./documents.js";
 import {
   addDays,
   anonymousAt,
@@ -16,44 +15,18 @@ import {
   nextWeekday,
   startsOf,
   type TestCalendar,
-  uuidOf,
   weekly,
 } from "./fixtures.js";
 
-const ExtendHold = graphql(`
-  mutation HoldsExtend($token: String!) {
-    extendHold(token: $token) {
-      __typename
-      ... on MutationExtendHoldSuccess { data { token expiresAt } }
-      ... on NotFoundError { entity }
-    }
-  }
-`);
-const ReleaseHold = graphql(`
-  mutation HoldsRelease($token: String!) {
-    releaseHold(token: $token) {
-      __typename
-      ... on MutationReleaseHoldSuccess { data { token start } }
-      ... on NotFoundError { entity }
-    }
-  }
-`);
 const HoldByToken = graphql(`
   query HoldsHold($token: String!) { hold(token: $token) { token start end specialistId calendarId } }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let org: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  org = await createOrganization(server.url, "Holds clinic");
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  org = await server.createOrganization("Holds clinic");
 });
 
 /** A published calendar (anyone may hold its slots) of one or more specialists working 09:00-12:00 UTC daily. */
@@ -232,8 +205,8 @@ describe("hold limits, extension, release and expiry", () => {
 
   it("keeps a signed-in user's hold theirs: another user can neither read, extend nor release it", async () => {
     const calendar = await publishedCalendar();
-    const patient = await addMember(server.url, org, "patient");
-    const stranger = await addMember(server.url, org, "staff");
+    const patient = await server.addMember(org, "patient");
+    const stranger = await server.addMember(org, "staff");
     const hold = await holdSlot(server.url, { calendarId: calendar.id, start: mondayAt("09:30") }, patient.headers);
     expect((await gqlData(server.url, HoldByToken, { token: hold.token }, stranger.headers)).hold).toBeNull();
     expect((await gqlData(server.url, ExtendHold, { token: hold.token }, stranger.headers)).extendHold.__typename).toBe(
@@ -252,7 +225,7 @@ describe("hold limits, extension, release and expiry", () => {
   });
 
   it("expires after HOLD_TTL_SECONDS: the slot comes back and the token answers nothing", async () => {
-    const shortLived = await startTestServer(db, { SERVER_ROLE: "api", HOLD_TTL_SECONDS: "1" });
+    const shortLived = await startTestServer(server.db, { SERVER_ROLE: "api", HOLD_TTL_SECONDS: "1" });
     try {
       const calendar = await publishedCalendar();
       const hold = await holdSlot(
@@ -316,11 +289,9 @@ describe("fair assignment when no specialist is chosen", () => {
       where: { calendarId: uuidOf(calendar.id) },
       orderBy: { assignedAt: "asc" },
     });
-    expect(
-      recorded.map((r) =>
-        calendar.specialistIds.indexOf(`${Buffer.from(`Specialist:${r.specialistId}`).toString("base64")}`),
-      ),
-    ).toEqual([0, 1, 2, 0, 1, 2]);
+    expect(recorded.map((r) => calendar.specialistIds.indexOf(globalId("Specialist", r.specialistId)))).toEqual([
+      0, 1, 2, 0, 1, 2,
+    ]);
   });
 
   it("gives a specialist of weight 2 twice the share of one of weight 1", async () => {

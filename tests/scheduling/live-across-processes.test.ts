@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma, type PrismaClient } from "../../src/db/prisma.js";
 import { graphql } from "../generated/gql.js";
 import { createOrganization, type TestOrganization, unique } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { useTestDatabase } from "../support/database.js";
 import { gqlData, subscribe } from "../support/graphql.js";
-import { type ServerProcess, startServerProcess } from "../support/process.js";
-import { testServerEnv } from "../support/server.js";
+import { useServerProcess } from "../support/process.js";
+import { ReleaseHold } from "./documents.js";
 import { addDays, anonymousAt, calendarWith, holdSlot, nextWeekday, weekly } from "./fixtures.js";
 
 const Watch = graphql(`
@@ -16,30 +16,19 @@ const Watch = graphql(`
     }
   }
 `);
-const Release = graphql(`
-  mutation AcrossProcessesRelease($token: String!) { releaseHold(token: $token) { __typename } }
-`);
-
-let db: TestDatabase;
+const db = useTestDatabase();
+// Both serve the API and sweep expired holds; holds live in the shared Redis.
+const first = useServerProcess(db, { SERVER_ROLE: "api", HOLD_TTL_SECONDS: "2" });
+const second = useServerProcess(db, { SERVER_ROLE: "api", HOLD_TTL_SECONDS: "2" });
 let adminDb: PrismaClient;
-let first: ServerProcess;
-let second: ServerProcess;
 let org: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   adminDb = createPrisma(db.adminUrl, 2);
-  // Both serve the API and sweep expired holds; holds live in the shared Redis.
-  [first, second] = await Promise.all([
-    startServerProcess(testServerEnv(db, { SERVER_ROLE: "api", HOLD_TTL_SECONDS: "2" })),
-    startServerProcess(testServerEnv(db, { SERVER_ROLE: "api", HOLD_TTL_SECONDS: "2" })),
-  ]);
   org = await createOrganization(first.url, "Two processes");
 });
 afterAll(async () => {
-  await Promise.all([first?.stop("SIGKILL"), second?.stop("SIGKILL")]);
   await adminDb?.$disconnect();
-  await db?.drop();
 });
 
 describe("timeslotsChanged across two server processes", () => {
@@ -66,7 +55,7 @@ describe("timeslotsChanged across two server processes", () => {
         reason: "HOLD_CREATED",
         changed: [{ start: slot("09:00"), availableSpecialists: 0 }],
       });
-      await gqlData(second.url, Release, { token: hold.token }, visitor);
+      await gqlData(second.url, ReleaseHold, { token: hold.token }, visitor);
       expect((await subscription.next()).timeslotsChanged).toEqual({
         reason: "HOLD_RELEASED",
         changed: [{ start: slot("09:00"), availableSpecialists: 1 }],

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { announceCalendarChange } from "../../src/modules/scheduling/domain/timeslots/announce.js";
-import { graphql } from "../generated/gql.js";
-import { createOrganization, type TestOrganization, unique } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gqlData, type Subscription, subscribe } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { type TestOrganization, unique } from "../support/auth.js";
+import { gqlData, type Subscription, subscribe, uuidOf } from "../support/graphql.js";
+import { useTestServer } from "../support/server.js";
+import { ReleaseHold } from "./documents.js";
 import {
   addDays,
   anonymousAt,
@@ -14,26 +13,14 @@ import {
   nextWeekday,
   type TestCalendar,
   TimeslotsChanged,
-  uuidOf,
   weekly,
 } from "./fixtures.js";
 
-const ReleaseHold = graphql(`
-  mutation LiveReleaseHold($token: String!) { releaseHold(token: $token) { __typename } }
-`);
-
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer({ env: { HOLD_TTL_SECONDS: "1" } });
 let org: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api", HOLD_TTL_SECONDS: "1" });
-  org = await createOrganization(server.url, "Live clinic");
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  org = await server.createOrganization("Live clinic");
 });
 
 const monday = nextWeekday("MONDAY");

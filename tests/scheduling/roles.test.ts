@@ -1,10 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { asApiKey, createApiKey, createOrganization, type Headers, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gql } from "../support/graphql.js";
-import { addMember, type TestMember } from "../support/members.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { asApiKey, type Headers, type TestOrganization } from "../support/auth.js";
+import { gql, uuidOf } from "../support/graphql.js";
+import type { TestMember } from "../support/members.js";
+import { useTestServer } from "../support/server.js";
+import {
+  AttachCalendarSpecialist,
+  CreateCalendar,
+  CreateScheduleOverride,
+  DeleteCalendar,
+  DeleteScheduleOverride,
+  DetachCalendarSpecialist,
+  SetWeeklyHours,
+  UpdateCalendar,
+} from "./documents.js";
 import {
   addDays,
   anonymousAt,
@@ -15,27 +24,9 @@ import {
   nextWeekday,
   type TestCalendar,
   Timeslots,
-  uuidOf,
   weekly,
 } from "./fixtures.js";
 
-const CreateCalendar = graphql(`
-  mutation RolesCreateCalendar($input: CreateCalendarInput!) { createCalendar(input: $input) { __typename } }
-`);
-const UpdateCalendar = graphql(`
-  mutation RolesUpdateCalendar($id: ID!, $input: UpdateCalendarInput!) { updateCalendar(id: $id, input: $input) { __typename } }
-`);
-const Attach = graphql(`
-  mutation RolesAttach($input: AttachCalendarSpecialistInput!) { attachCalendarSpecialist(input: $input) { __typename } }
-`);
-const Detach = graphql(`
-  mutation RolesDetach($calendarId: ID!, $specialistId: ID!) {
-    detachCalendarSpecialist(calendarId: $calendarId, specialistId: $specialistId) { __typename }
-  }
-`);
-const DeleteCalendar = graphql(`
-  mutation RolesDeleteCalendar($id: ID!) { deleteCalendar(id: $id) { __typename } }
-`);
 const ReadCalendars = graphql(`
   query RolesReadCalendars($id: ID!, $specialistId: ID!) {
     calendar(id: $id) { id }
@@ -44,22 +35,9 @@ const ReadCalendars = graphql(`
     scheduleOverrides(specialistId: $specialistId, first: 10) { edges { node { id } } }
   }
 `);
-const SetWeeklyHours = graphql(`
-  mutation RolesSetWeeklyHours($input: SetWeeklyHoursInput!) { setWeeklyHours(input: $input) { __typename } }
-`);
-const CreateOverride = graphql(`
-  mutation RolesCreateOverride($input: CreateScheduleOverrideInput!) {
-    createScheduleOverride(input: $input) { __typename ... on MutationCreateScheduleOverrideSuccess { data { id } } }
-  }
-`);
-const DeleteOverride = graphql(`
-  mutation RolesDeleteOverride($id: ID!) { deleteScheduleOverride(id: $id) { __typename } }
-`);
-
 type Caller = "owner" | "admin" | "staff" | "specialist" | "patient" | "staffKey" | "specialistKey" | "anonymous";
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let org: TestOrganization;
 let headers: Record<Caller, Headers>;
 let specialistMember: TestMember;
@@ -69,32 +47,26 @@ let otherProfile: string;
 let calendar: TestCalendar;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  org = await createOrganization(server.url, "Roles clinic");
+  org = await server.createOrganization("Roles clinic");
   const [admin, staff, patient] = [
-    await addMember(server.url, org, "admin"),
-    await addMember(server.url, org, "staff"),
-    await addMember(server.url, org, "patient"),
+    await server.addMember(org, "admin"),
+    await server.addMember(org, "staff"),
+    await server.addMember(org, "patient"),
   ];
-  specialistMember = await addMember(server.url, org, "specialist");
+  specialistMember = await server.addMember(org, "specialist");
   headers = {
     owner: org.owner,
     admin: admin.headers,
     staff: staff.headers,
     specialist: specialistMember.headers,
     patient: patient.headers,
-    staffKey: asApiKey((await createApiKey(server.url, org, "staff")).key),
-    specialistKey: asApiKey((await createApiKey(server.url, org, "specialist")).key),
+    staffKey: asApiKey((await server.createApiKey(org, "staff")).key),
+    specialistKey: asApiKey((await server.createApiKey(org, "specialist")).key),
     anonymous: anonymousAt("10.40.0.1"),
   };
   ownProfile = await createSpecialist(server, org, { userId: uuidOf(specialistMember.userId) });
   otherProfile = await createSpecialist(server, org);
   calendar = await calendarWith(server, org, { specialists: [{ weeklyHours: weekly("09:00", "12:00") }] });
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
 });
 
 /** What a call answered: the typed result's name, or the GraphQL error code. */
@@ -124,10 +96,10 @@ describe("calendar management: owners, admins and staff (users or keys)", () => 
       "MutationUpdateCalendarSuccess",
     );
     const link = { calendarId: own.id, specialistId: otherProfile };
-    expect(outcome(await gql(server.url, Attach, { input: link }, headers[caller]))).toBe(
+    expect(outcome(await gql(server.url, AttachCalendarSpecialist, { input: link }, headers[caller]))).toBe(
       "MutationAttachCalendarSpecialistSuccess",
     );
-    expect(outcome(await gql(server.url, Detach, link, headers[caller]))).toBe(
+    expect(outcome(await gql(server.url, DetachCalendarSpecialist, link, headers[caller]))).toBe(
       "MutationDetachCalendarSpecialistSuccess",
     );
     expect(outcome(await gql(server.url, DeleteCalendar, { id: own.id }, headers[caller]))).toBe(
@@ -142,10 +114,10 @@ describe("calendar management: owners, admins and staff (users or keys)", () => 
     for (const result of [
       await gql(server.url, CreateCalendar, { input: { serviceId, name: "x" } }, headers[caller]),
       await gql(server.url, UpdateCalendar, { id: calendar.id, input: { name: "x" } }, headers[caller]),
-      await gql(server.url, Attach, { input: link }, headers[caller]),
+      await gql(server.url, AttachCalendarSpecialist, { input: link }, headers[caller]),
       await gql(
         server.url,
-        Detach,
+        DetachCalendarSpecialist,
         { calendarId: calendar.id, specialistId: calendar.specialistIds[0] as string },
         headers[caller],
       ),
@@ -186,7 +158,7 @@ describe("weekly hours and overrides: managers for anyone, a specialist for them
       headers[caller],
     );
   const override = (caller: Caller, specialistId: string, date: string) =>
-    gql(server.url, CreateOverride, { input: { specialistId, date, ranges: [] } }, headers[caller]);
+    gql(server.url, CreateScheduleOverride, { input: { specialistId, date, ranges: [] } }, headers[caller]);
 
   it.each(managers)("%s sets anyone's", async (caller) => {
     expect(outcome(await set(caller, otherProfile))).toBe("MutationSetWeeklyHoursSuccess");
@@ -202,7 +174,7 @@ describe("weekly hours and overrides: managers for anyone, a specialist for them
       created.data?.createScheduleOverride.__typename === "MutationCreateScheduleOverrideSuccess"
         ? created.data.createScheduleOverride.data.id
         : "";
-    expect(outcome(await gql(server.url, DeleteOverride, { id }, headers.specialist))).toBe(
+    expect(outcome(await gql(server.url, DeleteScheduleOverride, { id }, headers.specialist))).toBe(
       "MutationDeleteScheduleOverrideSuccess",
     );
   });

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharedExecutionStats } from "../../src/modules/scheduling/live/shared-results.js";
 import { graphql } from "../generated/gql.js";
-import { createOrganization, type TestOrganization, unique } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gql, type Subscription, subscribe } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { type TestOrganization, unique } from "../support/auth.js";
+import { gql, type Subscription, subscribe, uuidOf } from "../support/graphql.js";
+import { useTestServer } from "../support/server.js";
 import { statementRecorder } from "../support/statements.js";
 import {
   addDays,
@@ -15,7 +14,6 @@ import {
   slotsOf,
   Timeslots,
   TimeslotsChanged,
-  uuidOf,
   weekly,
 } from "./fixtures.js";
 
@@ -29,21 +27,16 @@ const TimeslotsChangedSignal = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
-let org: TestOrganization;
 const recorder = statementRecorder();
+const server = useTestServer({ container: recorder.options });
+let org: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" }, recorder.options);
-  org = await createOrganization(server.url, "Timeslots work clinic");
+  org = await server.createOrganization("Timeslots work clinic");
 });
 const closing: Subscription<unknown>[] = [];
 afterAll(async () => {
   for (const s of closing) s.close();
-  await server?.close();
-  await db?.drop();
 });
 
 const monday = nextWeekday("MONDAY");

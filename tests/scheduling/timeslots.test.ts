@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphql } from "../generated/gql.js";
-import { createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gql, gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TestOrganization } from "../support/auth.js";
+import { globalId, gql, gqlData } from "../support/graphql.js";
+import { useTestServer } from "../support/server.js";
 import { statementRecorder } from "../support/statements.js";
+import { CreateScheduleOverride } from "./documents.js";
 import {
   addDays,
   calendarWith,
@@ -19,25 +18,12 @@ import {
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-const CreateOverride = graphql(`
-  mutation TimeslotsCreateOverride($input: CreateScheduleOverrideInput!) {
-    createScheduleOverride(input: $input) { __typename ... on Error { code message } }
-  }
-`);
-
-let db: TestDatabase;
-let server: TestServer;
-let org: TestOrganization;
 const recorder = statementRecorder();
+const server = useTestServer({ container: recorder.options });
+let org: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" }, recorder.options);
-  org = await createOrganization(server.url, "Timeslots clinic");
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  org = await server.createOrganization("Timeslots clinic");
 });
 
 /** `date` + `HH:MM` in UTC, as the API prints it for timeZone UTC. */
@@ -117,7 +103,7 @@ describe("timeslots through the API", () => {
       { specialistId, date: monday, ranges: [] },
       { specialistId, date: tuesday, ranges: [{ start: "14:00", end: "15:00" }], reason: "afternoon clinic" },
     ]) {
-      const created = await gqlData(server.url, CreateOverride, { input }, org.owner);
+      const created = await gqlData(server.url, CreateScheduleOverride, { input }, org.owner);
       expect(created.createScheduleOverride.__typename).toBe("MutationCreateScheduleOverrideSuccess");
     }
     const starts = await startsOf(
@@ -341,7 +327,7 @@ describe("timeslots: bad input answers a typed error, never a 500", () => {
       },
     });
     expect((await fetch(`${base}?from=2030-01-01&to=2030-01-02`, { headers: org.owner })).status).toBe(400);
-    const unknown = `${server.url}/v1/calendars/${Buffer.from("Calendar:00000000-0000-4000-8000-000000000000").toString("base64")}/timeslots?from=2030-01-01&to=2030-01-02&timeZone=UTC`;
+    const unknown = `${server.url}/v1/calendars/${globalId("Calendar", "00000000-0000-4000-8000-000000000000")}/timeslots?from=2030-01-01&to=2030-01-02&timeZone=UTC`;
     expect((await fetch(unknown, { headers: org.owner })).status).toBe(404);
   });
 
@@ -362,7 +348,7 @@ describe("timeslots: bad input answers a typed error, never a 500", () => {
       server.url,
       Timeslots,
       {
-        calendarId: Buffer.from("Calendar:00000000-0000-4000-8000-000000000000").toString("base64"),
+        calendarId: globalId("Calendar", "00000000-0000-4000-8000-000000000000"),
         from: "2030-01-01",
         to: "2030-01-02",
         timeZone: "UTC",

@@ -1,14 +1,12 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gql, gqlData } from "../support/graphql.js";
-import { startTestS3, type TestS3 } from "../support/s3.js";
-import { startTestServer, type TestServer } from "../support/server.js";
-import { createMember, createService, uuidOf, v1 } from "./fixtures.js";
+import type { TestOrganization } from "../support/auth.js";
+import { gql, gqlData, uuidOf } from "../support/graphql.js";
+import { connectS3, useTestS3 } from "../support/s3.js";
+import { useTestServer } from "../support/server.js";
+import { useTemporaryDirectory } from "../support/temporary-directory.js";
+import { v1 } from "../support/v1.js";
+import { createMember, createService } from "./fixtures.js";
 
 const CreateAttachment = graphql(`
   mutation CatalogCreateServiceAttachment($input: CreateServiceAttachmentInput!) {
@@ -31,43 +29,23 @@ const DeleteAttachment = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
-let s3: TestS3;
-let filesDir: string;
+const s3 = useTestS3();
+const files = useTemporaryDirectory("cg-files-");
+const server = useTestServer({ env: () => ({ FILES_DIR: files.path }) });
 let a: TestOrganization;
 let b: TestOrganization;
 
-/** Points the organization's `s3` integration at the local S3 stand-in. */
-async function connectS3(org: TestOrganization) {
-  const response = await v1(server, "PUT", `/v1/organizations/${org.id}/integrations/s3`, org.owner, {
-    config: { bucket: s3.bucket, region: s3.region, endpoint: s3.endpoint, forcePathStyle: true },
-    secrets: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
-  });
-  if (response.status !== 200) throw new Error(JSON.stringify(response.body));
-}
-
 beforeAll(async () => {
-  db = await createTestDatabase();
-  s3 = await startTestS3();
-  filesDir = await mkdtemp(path.join(tmpdir(), "cg-files-"));
-  server = await startTestServer(db, { SERVER_ROLE: "api", FILES_DIR: filesDir });
-  [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
-});
-afterAll(async () => {
-  await server?.close();
-  await s3?.close();
-  await db?.drop();
-  await rm(filesDir, { recursive: true, force: true });
+  [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
 });
 
 const attachment = { fileName: "Knee exercises.pdf", contentType: "application/pdf", sizeBytes: 11 };
 
 describe("service attachments", () => {
   it("stores an attachment on the server's own storage while the organization has no S3 integration", async () => {
-    const org = await createOrganization(server.url, "No S3");
+    const org = await server.createOrganization("No S3");
     const service = await createService(server, org);
-    const created = await v1(server, "POST", `/v1/services/${service}/attachments`, org.owner, attachment);
+    const created = await v1(server.url, "POST", `/v1/services/${service}/attachments`, org.owner, attachment);
     expect(created.status).toBe(201);
     expect(created.body.uploadUrl).toMatch(
       new RegExp(`^${server.url}/files/organizations/${uuidOf(org.id)}/services/${uuidOf(service)}/attachments/`),
@@ -78,14 +56,14 @@ describe("service attachments", () => {
       headers: { "content-type": "application/pdf" },
     });
     expect(put.status).toBe(200);
-    const listed = await v1(server, "GET", `/v1/services/${service}/attachments`, org.owner);
+    const listed = await v1(server.url, "GET", `/v1/services/${service}/attachments`, org.owner);
     expect(await (await fetch(listed.body.data[0].downloadUrl)).text()).toBe("hello knees");
   });
 
   it("answers a presigned PUT URL on the organization's bucket; the uploaded file downloads from downloadUrl", async () => {
-    await connectS3(a);
+    await connectS3(server.url, s3, a);
     const service = await createService(server, a);
-    const created = await v1(server, "POST", `/v1/services/${service}/attachments`, a.owner, attachment);
+    const created = await v1(server.url, "POST", `/v1/services/${service}/attachments`, a.owner, attachment);
     expect(created.status).toBe(201);
     const { uploadUrl, attachment: meta } = created.body;
     expect(uploadUrl).toMatch(
@@ -100,7 +78,7 @@ describe("service attachments", () => {
     });
     expect(put.status).toBe(200);
 
-    const listed = await v1(server, "GET", `/v1/services/${service}/attachments`, a.owner);
+    const listed = await v1(server.url, "GET", `/v1/services/${service}/attachments`, a.owner);
     expect(listed.body.data).toEqual([
       { ...attachment, id: meta.id, createdAt: expect.any(String), downloadUrl: expect.stringContaining(s3.endpoint) },
     ]);
@@ -110,7 +88,7 @@ describe("service attachments", () => {
 
   it("refuses bad file metadata with field paths (422)", async () => {
     const service = await createService(server, a);
-    const badType = await v1(server, "POST", `/v1/services/${service}/attachments`, a.owner, {
+    const badType = await v1(server.url, "POST", `/v1/services/${service}/attachments`, a.owner, {
       ...attachment,
       contentType: "pdf",
     });
@@ -143,13 +121,13 @@ describe("service attachments", () => {
     const specialist = await createMember(server, a, "specialist");
     const forbidden = await gql(server.url, DeleteAttachment, { id }, specialist.headers);
     expect(forbidden.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const deleted = await v1(server, "DELETE", `/v1/services/${service}/attachments/${id}`, a.owner);
+    const deleted = await v1(server.url, "DELETE", `/v1/services/${service}/attachments/${id}`, a.owner);
     expect(deleted.status).toBe(204);
     expect(await server.services.adminDb.serviceAttachment.count({ where: { id: uuidOf(id) } })).toBe(0);
   });
 
   it("keeps another organization's attachments out of reach: 404 and nothing changed", async () => {
-    await connectS3(b);
+    await connectS3(server.url, s3, b);
     const theirService = await createService(server, b);
     const theirs = await gqlData(
       server.url,
@@ -161,7 +139,7 @@ describe("service attachments", () => {
       theirs.createServiceAttachment.__typename === "MutationCreateServiceAttachmentSuccess"
         ? theirs.createServiceAttachment.data.attachment.id
         : "";
-    expect((await v1(server, "GET", `/v1/services/${theirService}/attachments`, a.owner)).status).toBe(404);
+    expect((await v1(server.url, "GET", `/v1/services/${theirService}/attachments`, a.owner)).status).toBe(404);
     const add = await gqlData(
       server.url,
       CreateAttachment,

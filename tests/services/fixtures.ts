@@ -1,13 +1,8 @@
 import type { MemberRole } from "../../src/identity/roles.js";
 import { graphql } from "../generated/gql.js";
 import { asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
-import { gqlData } from "../support/graphql.js";
+import { globalId, gqlData, uuidOf } from "../support/graphql.js";
 import type { TestServer } from "../support/server.js";
-
-/** The uuid inside a global id (`base64("Type:uuid")`). */
-export const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
-
-export const globalId = (type: string, uuid: string) => Buffer.from(`${type}:${uuid}`).toString("base64");
 
 /** A specialist of the organization, written with the owner connection (the profiles feature owns its API). */
 export async function createSpecialist(server: TestServer, org: TestOrganization, lastName = unique("Specialist")) {
@@ -113,24 +108,4 @@ export async function createProduct(
   if (result.createProduct.__typename !== "MutationCreateProductSuccess")
     throw new Error(`createProduct failed: ${JSON.stringify(result)}`);
   return result.createProduct.data.id;
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field with expect()
-type Json = any;
-
-/** A v1 call with JSON in and out. */
-export async function v1(
-  server: TestServer,
-  method: string,
-  path: string,
-  headers: Headers,
-  body?: unknown,
-): Promise<{ status: number; body: Json }> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { ...headers, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
 }

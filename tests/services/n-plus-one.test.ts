@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import type { TestOrganization } from "../support/auth.js";
+import { gqlData, uuidOf } from "../support/graphql.js";
+import { useTestServer } from "../support/server.js";
 import { statementRecorder } from "../support/statements.js";
-import { uuidOf } from "./fixtures.js";
 
 const ServicesPage = graphql(`
   query CatalogServicesPage($first: Int!) {
@@ -29,15 +27,12 @@ const PlansPage = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
-let org: TestOrganization;
 const recorder = statementRecorder();
+const server = useTestServer({ container: recorder.options });
+let org: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" }, recorder.options);
-  org = await createOrganization(server.url);
+  org = await server.createOrganization();
   // 50 of each, straight into the database: what is measured is reading them.
   const organizationId = uuidOf(org.id);
   const admin = server.services.adminDb;
@@ -88,10 +83,6 @@ beforeAll(async () => {
         .map((service) => ({ organizationId, servicePlanId: plan.id, serviceId: service.id, sessions: 5 })),
     ),
   });
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
 });
 
 /** Runs one request and counts the SQL statements it sent on the API connection. */

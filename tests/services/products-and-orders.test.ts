@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gql, gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
-import { createMember, createPatient, createPatientUser, createProduct, uuidOf, v1 } from "./fixtures.js";
+import type { TestOrganization } from "../support/auth.js";
+import { describeCrossTenant, empty, excludes, notFound, operation } from "../support/cross-tenant.js";
+import { gql, gqlData, uuidOf } from "../support/graphql.js";
+import { useTestServer } from "../support/server.js";
+import { v1 } from "../support/v1.js";
+import { createMember, createPatient, createPatientUser, createProduct } from "./fixtures.js";
 
 const UpdateProduct = graphql(`
   mutation CatalogUpdateProduct($id: ID!, $input: UpdateProductInput!) {
@@ -55,19 +56,12 @@ const Order = graphql(`
   query CatalogPatientProductOrder($id: ID!) { patientProductOrder(id: $id) { id status total } }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let a: TestOrganization;
 let b: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
 });
 
 async function order(org: TestOrganization, patientId: string, productId: string, quantity = 1) {
@@ -79,7 +73,7 @@ async function order(org: TestOrganization, patientId: string, productId: string
 
 describe("products", () => {
   it("creates, reads and updates a product over /v1", async () => {
-    const created = await v1(server, "POST", "/v1/products", a.owner, {
+    const created = await v1(server.url, "POST", "/v1/products", a.owner, {
       name: "Exercise guide (PDF)",
       kind: "digital",
       sku: "GUIDE-1",
@@ -88,20 +82,20 @@ describe("products", () => {
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ kind: "digital", sku: "GUIDE-1", price: 990, currency: "EUR", active: true });
-    const updated = await v1(server, "PATCH", `/v1/products/${created.body.id}`, a.owner, {
+    const updated = await v1(server.url, "PATCH", `/v1/products/${created.body.id}`, a.owner, {
       price: 1290,
       active: false,
     });
     expect(updated.body).toMatchObject({ price: 1290, active: false, sku: "GUIDE-1" });
-    expect((await v1(server, "GET", `/v1/products/${created.body.id}`, a.owner)).body.price).toBe(1290);
-    const listed = await v1(server, "GET", "/v1/products?active=false&kind=digital", a.owner);
+    expect((await v1(server.url, "GET", `/v1/products/${created.body.id}`, a.owner)).body.price).toBe(1290);
+    const listed = await v1(server.url, "GET", "/v1/products?active=false&kind=digital", a.owner);
     expect(listed.body.data.map((p: { id: string }) => p.id)).toContain(created.body.id);
   });
 
   it("refuses bad products with field paths (422) and a taken SKU with 409, writing nothing", async () => {
     const count = () => server.services.adminDb.product.count({ where: { organizationId: uuidOf(a.id) } });
     const before = await count();
-    const negative = await v1(server, "POST", "/v1/products", a.owner, {
+    const negative = await v1(server.url, "POST", "/v1/products", a.owner, {
       name: "Band",
       kind: "physical",
       price: -1,
@@ -109,28 +103,28 @@ describe("products", () => {
     });
     expect(negative.status).toBe(422);
     expect(negative.body.error.fields).toEqual([{ path: ["input", "price"], message: "must not be negative" }]);
-    const currency = await v1(server, "POST", "/v1/products", a.owner, {
+    const currency = await v1(server.url, "POST", "/v1/products", a.owner, {
       name: "Band",
       kind: "physical",
       price: 1,
       currency: "XYZ",
     });
     expect(currency.body.error.fields[0].path).toEqual(["input", "currency"]);
-    const kind = await v1(server, "POST", "/v1/products", a.owner, {
+    const kind = await v1(server.url, "POST", "/v1/products", a.owner, {
       name: "Band",
       kind: "liquid",
       price: 1,
       currency: "EUR",
     });
     expect(kind.status).toBe(400);
-    await v1(server, "POST", "/v1/products", a.owner, {
+    await v1(server.url, "POST", "/v1/products", a.owner, {
       name: "Band",
       kind: "physical",
       sku: "BAND",
       price: 1,
       currency: "EUR",
     });
-    const taken = await v1(server, "POST", "/v1/products", a.owner, {
+    const taken = await v1(server.url, "POST", "/v1/products", a.owner, {
       name: "Band 2",
       kind: "physical",
       sku: "BAND",
@@ -156,7 +150,7 @@ describe("patient product orders", () => {
   it("computes the total server-side from the product's price, and keeps it when the price changes", async () => {
     const product = await createProduct(server, a, { price: 1299, currency: "GBP" });
     const patient = await createPatient(server, a);
-    const created = await v1(server, "POST", "/v1/patient-product-orders", a.owner, {
+    const created = await v1(server.url, "POST", "/v1/patient-product-orders", a.owner, {
       patientId: patient,
       productId: product,
       quantity: 3,
@@ -187,7 +181,7 @@ describe("patient product orders", () => {
       data: { status: "paid", paidAt: expect.any(String), fulfilledAt: null },
     });
     expect(await step("cancelled")).toMatchObject({ __typename: "ConflictError" });
-    const fulfilled = await v1(server, "PATCH", `/v1/patient-product-orders/${placed.id}`, a.owner, {
+    const fulfilled = await v1(server.url, "PATCH", `/v1/patient-product-orders/${placed.id}`, a.owner, {
       status: "fulfilled",
     });
     expect(fulfilled.body).toMatchObject({
@@ -196,7 +190,9 @@ describe("patient product orders", () => {
       nextStatuses: ["refunded"],
     });
     expect(await step("refunded")).toMatchObject({ data: { status: "refunded", refundedAt: expect.any(String) } });
-    const final = await v1(server, "PATCH", `/v1/patient-product-orders/${placed.id}`, a.owner, { status: "pending" });
+    const final = await v1(server.url, "PATCH", `/v1/patient-product-orders/${placed.id}`, a.owner, {
+      status: "pending",
+    });
     expect(final.status).toBe(409);
     const trail = await server.services.adminDb.auditLog.findMany({
       where: { entityId: uuidOf(placed.id), action: "patient_product_order.update_status" },
@@ -222,20 +218,20 @@ describe("patient product orders", () => {
   it("refuses an inactive product (409), a quantity out of range (422) and an overflowing total (422)", async () => {
     const patient = await createPatient(server, a);
     const inactive = await createProduct(server, a, { active: false });
-    const refused = await v1(server, "POST", "/v1/patient-product-orders", a.owner, {
+    const refused = await v1(server.url, "POST", "/v1/patient-product-orders", a.owner, {
       patientId: patient,
       productId: inactive,
       quantity: 1,
     });
     expect(refused.status).toBe(409);
     const product = await createProduct(server, a, { price: 100_000_000 });
-    const zero = await v1(server, "POST", "/v1/patient-product-orders", a.owner, {
+    const zero = await v1(server.url, "POST", "/v1/patient-product-orders", a.owner, {
       patientId: patient,
       productId: product,
       quantity: 0,
     });
     expect(zero.body.error.fields).toEqual([{ path: ["input", "quantity"], message: "must be at least 1" }]);
-    const huge = await v1(server, "POST", "/v1/patient-product-orders", a.owner, {
+    const huge = await v1(server.url, "POST", "/v1/patient-product-orders", a.owner, {
       patientId: patient,
       productId: product,
       quantity: 100,
@@ -267,57 +263,69 @@ describe("patient product orders", () => {
 });
 
 describe("another organization's products and orders", () => {
-  it("are invisible to queries and untouchable by mutations, which answer not found and change nothing", async () => {
-    const theirProduct = await createProduct(server, b);
-    const theirPatient = await createPatient(server, b);
-    const theirOrder = await order(b, theirPatient, theirProduct);
-    const myPatient = await createPatient(server, a);
-    const myProduct = await createProduct(server, a);
+  let theirProduct: string;
+  let theirPatient: string;
+  let theirOrder: { id: string };
+  let myPatient: string;
+  let myProduct: string;
 
-    expect((await gqlData(server.url, Product, { id: theirProduct }, a.owner)).product).toBeNull();
-    expect((await v1(server, "GET", `/v1/products/${theirProduct}`, a.owner)).status).toBe(404);
-    expect((await gqlData(server.url, Products, {}, a.owner)).products.edges.map((e) => e.node.id)).not.toContain(
-      theirProduct,
-    );
-    expect((await gqlData(server.url, Order, { id: theirOrder.id }, a.owner)).patientProductOrder).toBeNull();
-    expect((await v1(server, "GET", `/v1/patient-product-orders/${theirOrder.id}`, a.owner)).status).toBe(404);
-    const filtered = await gqlData(server.url, Orders, { filter: { patientId: theirPatient } }, a.owner);
-    expect(filtered.patientProductOrders.edges).toEqual([]);
-
-    const update = await gqlData(server.url, UpdateProduct, { id: theirProduct, input: { price: 1 } }, a.owner);
-    expect(update.updateProduct).toMatchObject({ __typename: "NotFoundError" });
-    const theirProductOrder = await gqlData(
-      server.url,
-      CreateOrder,
-      { input: { patientId: myPatient, productId: theirProduct, quantity: 1 } },
-      a.owner,
-    );
-    expect(theirProductOrder.createPatientProductOrder).toMatchObject({ __typename: "NotFoundError" });
-    const theirPatientOrder = await gqlData(
-      server.url,
-      CreateOrder,
-      { input: { patientId: theirPatient, productId: myProduct, quantity: 1 } },
-      a.owner,
-    );
-    expect(theirPatientOrder.createPatientProductOrder).toMatchObject({ __typename: "NotFoundError" });
-    const move = await v1(server, "PATCH", `/v1/patient-product-orders/${theirOrder.id}`, a.owner, { status: "paid" });
-    expect(move.status).toBe(404);
-
-    expect(
-      (await server.services.adminDb.product.findUniqueOrThrow({ where: { id: uuidOf(theirProduct) } })).price,
-    ).toBe(1299);
-    expect(
-      (await server.services.adminDb.patientProductOrder.findUniqueOrThrow({ where: { id: uuidOf(theirOrder.id) } }))
-        .status,
-    ).toBe("pending");
-    expect(await server.services.adminDb.patientProductOrder.count({ where: { patientId: uuidOf(myPatient) } })).toBe(
-      0,
-    );
+  beforeAll(async () => {
+    theirProduct = await createProduct(server, b);
+    theirPatient = await createPatient(server, b);
+    theirOrder = await order(b, theirPatient, theirProduct);
+    myPatient = await createPatient(server, a);
+    myProduct = await createProduct(server, a);
   });
+
+  describeCrossTenant(
+    "are invisible to queries and untouchable by mutations, which answer not found and change nothing",
+    {
+      server,
+      as: () => a.owner,
+      unchanged: async () => {
+        const { adminDb } = server.services;
+        expect((await adminDb.product.findUniqueOrThrow({ where: { id: uuidOf(theirProduct) } })).price).toBe(1299);
+        expect(
+          (await adminDb.patientProductOrder.findUniqueOrThrow({ where: { id: uuidOf(theirOrder.id) } })).status,
+        ).toBe("pending");
+        expect(await adminDb.patientProductOrder.count({ where: { patientId: uuidOf(myPatient) } })).toBe(0);
+      },
+      operations: [
+        operation(Product, () => ({ id: theirProduct }), empty),
+        operation(
+          Products,
+          () => ({}),
+          excludes(() => theirProduct),
+          "leaves B's out",
+        ),
+        operation(Order, () => ({ id: theirOrder.id }), empty),
+        operation(Orders, () => ({ filter: { patientId: theirPatient } }), empty, "of B's patient"),
+        operation(UpdateProduct, () => ({ id: theirProduct, input: { price: 1 } }), notFound()),
+        operation(
+          CreateOrder,
+          () => ({ input: { patientId: myPatient, productId: theirProduct, quantity: 1 } }),
+          notFound(),
+          "of B's product",
+        ),
+        operation(
+          CreateOrder,
+          () => ({ input: { patientId: theirPatient, productId: myProduct, quantity: 1 } }),
+          notFound(),
+          "for B's patient",
+        ),
+      ],
+      ids: () => ({ product: theirProduct, order: theirOrder.id }),
+      routes: [
+        ["GET", "/v1/products/:product"],
+        ["GET", "/v1/patient-product-orders/:order"],
+        ["PATCH", "/v1/patient-product-orders/:order", { status: "paid" }],
+      ],
+    },
+  );
 
   it("answers an id of another type with 400 on /v1, not a server error", async () => {
     const theirOrder = await order(b, await createPatient(server, b), await createProduct(server, b));
-    const response = await v1(server, "GET", `/v1/products/${theirOrder.id}`, a.owner);
+    const response = await v1(server.url, "GET", `/v1/products/${theirOrder.id}`, a.owner);
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe("BAD_REQUEST");
   });

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { inScopedTransaction } from "../../src/db/tenant.js";
 import { ConflictError } from "../../src/errors.js";
-import { consumePlanSession } from "../../src/modules/services/patient-plans.js";
+import { consumePlanSession } from "../../src/modules/plans/domain/plan-sessions.js";
 import { graphql } from "../generated/gql.js";
-import { createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gql, gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
-import {
-  createMember,
-  createPatient,
-  createPatientUser,
-  createProduct,
-  createService,
-  uuidOf,
-  v1,
-} from "./fixtures.js";
+import type { TestOrganization } from "../support/auth.js";
+import { describeCrossTenant, empty, excludes, notFound, operation } from "../support/cross-tenant.js";
+import { gql, gqlData, uuidOf } from "../support/graphql.js";
+import { useTestServer } from "../support/server.js";
+import { v1 } from "../support/v1.js";
+import { createMember, createPatient, createPatientUser, createProduct, createService } from "./fixtures.js";
 
 const CreatePlan = graphql(`
   mutation CatalogCreateServicePlan($input: CreateServicePlanInput!) {
@@ -100,19 +93,12 @@ const Access = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer({ worker: true });
 let a: TestOrganization;
 let b: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db); // with the worker: plan expiry is a job
-  [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
 });
 
 let planCounter = 0;
@@ -194,7 +180,7 @@ describe("service plans", () => {
       result.createServicePlan.__typename === "MutationCreateServicePlanSuccess"
         ? result.createServicePlan.data.id
         : "";
-    const got = await v1(server, "GET", `/v1/service-plans/${id}`, a.owner);
+    const got = await v1(server.url, "GET", `/v1/service-plans/${id}`, a.owner);
     expect(got.status).toBe(200);
     const sessions = Object.fromEntries(
       got.body.services.edges.map((e: { sessions: number; node: { id: string } }) => [e.node.id, e.sessions]),
@@ -207,7 +193,7 @@ describe("service plans", () => {
     const physio = await createService(server, a);
     const count = () => server.services.adminDb.servicePlan.count({ where: { organizationId: uuidOf(a.id) } });
     const before = await count();
-    const twice = await v1(server, "POST", "/v1/service-plans", a.owner, {
+    const twice = await v1(server.url, "POST", "/v1/service-plans", a.owner, {
       name: "Twice",
       price: 100,
       currency: "EUR",
@@ -219,7 +205,7 @@ describe("service plans", () => {
     });
     expect(twice.status).toBe(422);
     expect(twice.body.error.fields).toEqual([{ path: ["input", "services", "1"], message: "is listed twice" }]);
-    const zero = await v1(server, "POST", "/v1/service-plans", a.owner, {
+    const zero = await v1(server.url, "POST", "/v1/service-plans", a.owner, {
       name: "Zero",
       price: 100,
       currency: "EUR",
@@ -230,14 +216,14 @@ describe("service plans", () => {
     expect(zero.body.error.fields).toEqual([
       { path: ["input", "services", "0", "sessions"], message: "must be at least 1" },
     ]);
-    const money = await v1(server, "POST", "/v1/service-plans", a.owner, {
+    const money = await v1(server.url, "POST", "/v1/service-plans", a.owner, {
       name: "Money",
       price: 10.5,
       currency: "eur",
       validityDays: 30,
     });
     expect(money.status).toBe(400); // 10.5 is no Int: GraphQL refuses the variables
-    const currency = await v1(server, "POST", "/v1/service-plans", a.owner, {
+    const currency = await v1(server.url, "POST", "/v1/service-plans", a.owner, {
       name: "Money",
       price: 1050,
       currency: "eur",
@@ -295,7 +281,7 @@ describe("patient service plans", () => {
     });
     const patient = await createPatient(server, a);
     const startsAt = new Date("2026-12-01T09:00:00.000Z");
-    const assigned = await v1(server, "POST", `/v1/service-plans/${plan}/assign`, a.owner, {
+    const assigned = await v1(server.url, "POST", `/v1/service-plans/${plan}/assign`, a.owner, {
       patientId: patient,
       startsAt: startsAt.toISOString(),
     });
@@ -320,11 +306,15 @@ describe("patient service plans", () => {
   it("refuses an inactive plan (409) and an archived patient (404)", async () => {
     const inactive = await createPlan(a, [], { active: false });
     const patient = await createPatient(server, a);
-    const refused = await v1(server, "POST", `/v1/service-plans/${inactive}/assign`, a.owner, { patientId: patient });
+    const refused = await v1(server.url, "POST", `/v1/service-plans/${inactive}/assign`, a.owner, {
+      patientId: patient,
+    });
     expect(refused.status).toBe(409);
     const active = await createPlan(a, []);
     await server.services.adminDb.patient.update({ where: { id: uuidOf(patient) }, data: { archivedAt: new Date() } });
-    const archived = await v1(server, "POST", `/v1/service-plans/${active}/assign`, a.owner, { patientId: patient });
+    const archived = await v1(server.url, "POST", `/v1/service-plans/${active}/assign`, a.owner, {
+      patientId: patient,
+    });
     expect(archived.status).toBe(404);
     expect(await server.services.adminDb.patientServicePlan.count({ where: { patientId: uuidOf(patient) } })).toBe(0);
   });
@@ -382,7 +372,7 @@ describe("patient service plans", () => {
     const plan = await createPlan(a, [{ serviceId: physio, sessions: 5 }]);
     const patient = await createPatient(server, a);
     const held = await assign(a, plan, patient);
-    const notIncluded = await v1(server, "POST", `/v1/service-plans/patient-plans/${held.id}/consume`, a.owner, {
+    const notIncluded = await v1(server.url, "POST", `/v1/service-plans/patient-plans/${held.id}/consume`, a.owner, {
       serviceId: other,
     });
     expect(notIncluded).toMatchObject({
@@ -391,7 +381,7 @@ describe("patient service plans", () => {
     });
     const future = await assign(a, plan, patient, new Date(Date.now() + 7 * 86_400_000));
     expect((await consume(a, future.id, physio)).consumePlanSession).toMatchObject({ __typename: "ConflictError" });
-    const cancelled = await v1(server, "POST", `/v1/service-plans/patient-plans/${held.id}/cancel`, a.owner);
+    const cancelled = await v1(server.url, "POST", `/v1/service-plans/patient-plans/${held.id}/cancel`, a.owner);
     expect(cancelled.body).toMatchObject({ status: "cancelled", cancelledAt: expect.any(String) });
     expect((await consume(a, held.id, physio)).consumePlanSession).toMatchObject({
       __typename: "ConflictError",
@@ -463,7 +453,7 @@ describe("patientAccess", () => {
     const telerehab = await createPlan(a, [], { accessGrants: ["telerehab_access"] });
     const held = await assign(a, library, patient);
     await assign(a, telerehab, patient, new Date(Date.now() + 86_400_000)); // starts tomorrow
-    const now = await v1(server, "GET", `/v1/service-plans/access/${patient}`, a.owner);
+    const now = await v1(server.url, "GET", `/v1/service-plans/access/${patient}`, a.owner);
     expect(now.body).toEqual({
       patient: { id: patient },
       grants: ["library_access"],
@@ -505,62 +495,77 @@ describe("patientAccess", () => {
 });
 
 describe("another organization's plans, patient plans and patients", () => {
-  it("are invisible to queries and untouchable by mutations, which answer not found and change nothing", async () => {
-    const theirService = await createService(server, b);
-    const theirPlan = await createPlan(b, [{ serviceId: theirService, sessions: 3 }], {
-      accessGrants: ["library_access"],
-    });
-    const theirPatient = await createPatient(server, b);
-    const theirHeld = await assign(b, theirPlan, theirPatient);
-    const myPlan = await createPlan(a, []);
-    const myPatient = await createPatient(server, a);
+  let theirService: string;
+  let theirPlan: string;
+  let theirPatient: string;
+  let theirHeld: { id: string };
+  let myPlan: string;
+  let myPatient: string;
 
-    expect((await gqlData(server.url, Plan, { id: theirPlan }, a.owner)).servicePlan).toBeNull();
-    expect((await v1(server, "GET", `/v1/service-plans/${theirPlan}`, a.owner)).status).toBe(404);
-    expect((await gqlData(server.url, Plans, {}, a.owner)).servicePlans.edges.map((e) => e.node.id)).not.toContain(
-      theirPlan,
-    );
-    expect((await gqlData(server.url, PatientPlan, { id: theirHeld.id }, a.owner)).patientServicePlan).toBeNull();
-    expect((await v1(server, "GET", `/v1/service-plans/patient-plans/${theirHeld.id}`, a.owner)).status).toBe(404);
-    const listed = await gqlData(server.url, PatientPlans, { filter: { patientId: theirPatient } }, a.owner);
-    expect(listed.patientServicePlans.edges).toEqual([]);
-    expect((await gqlData(server.url, Access, { patientId: theirPatient }, a.owner)).patientAccess).toBeNull();
-    expect((await v1(server, "GET", `/v1/service-plans/access/${theirPatient}`, a.owner)).status).toBe(404);
-
-    const update = await gqlData(server.url, UpdatePlan, { id: theirPlan, input: { name: "Mine now" } }, a.owner);
-    expect(update.updateServicePlan).toMatchObject({ __typename: "NotFoundError" });
-    const assignTheirPlan = await gqlData(
-      server.url,
-      Assign,
-      { input: { servicePlanId: theirPlan, patientId: myPatient } },
-      a.owner,
-    );
-    expect(assignTheirPlan.assignServicePlan).toMatchObject({ __typename: "NotFoundError" });
-    const assignTheirPatient = await gqlData(
-      server.url,
-      Assign,
-      { input: { servicePlanId: myPlan, patientId: theirPatient } },
-      a.owner,
-    );
-    expect(assignTheirPatient.assignServicePlan).toMatchObject({ __typename: "NotFoundError" });
-    expect((await consume(a, theirHeld.id, theirService)).consumePlanSession).toMatchObject({
-      __typename: "NotFoundError",
-    });
-    expect((await gqlData(server.url, Cancel, { id: theirHeld.id }, a.owner)).cancelPatientServicePlan).toMatchObject({
-      __typename: "NotFoundError",
-    });
-
-    const row = await server.services.adminDb.patientServicePlan.findUniqueOrThrow({
-      where: { id: uuidOf(theirHeld.id) },
-      include: { balances: true },
-    });
-    expect(row.status).toBe("active");
-    expect(row.balances[0]?.sessionsRemaining).toBe(3);
-    expect(
-      (await server.services.adminDb.servicePlan.findUniqueOrThrow({ where: { id: uuidOf(theirPlan) } })).name,
-    ).not.toBe("Mine now");
-    expect(await server.services.adminDb.patientServicePlan.count({ where: { patientId: uuidOf(theirPatient) } })).toBe(
-      1,
-    );
+  beforeAll(async () => {
+    theirService = await createService(server, b);
+    theirPlan = await createPlan(b, [{ serviceId: theirService, sessions: 3 }], { accessGrants: ["library_access"] });
+    theirPatient = await createPatient(server, b);
+    theirHeld = await assign(b, theirPlan, theirPatient);
+    myPlan = await createPlan(a, []);
+    myPatient = await createPatient(server, a);
   });
+
+  describeCrossTenant(
+    "are invisible to queries and untouchable by mutations, which answer not found and change nothing",
+    {
+      server,
+      as: () => a.owner,
+      unchanged: async () => {
+        const { adminDb } = server.services;
+        const row = await adminDb.patientServicePlan.findUniqueOrThrow({
+          where: { id: uuidOf(theirHeld.id) },
+          include: { balances: true },
+        });
+        expect(row.status).toBe("active");
+        expect(row.balances[0]?.sessionsRemaining).toBe(3);
+        expect((await adminDb.servicePlan.findUniqueOrThrow({ where: { id: uuidOf(theirPlan) } })).name).not.toBe(
+          "Mine now",
+        );
+        expect(await adminDb.patientServicePlan.count({ where: { patientId: uuidOf(theirPatient) } })).toBe(1);
+      },
+      operations: [
+        operation(Plan, () => ({ id: theirPlan }), empty),
+        operation(
+          Plans,
+          () => ({}),
+          excludes(() => theirPlan),
+          "leaves B's out",
+        ),
+        operation(PatientPlan, () => ({ id: theirHeld.id }), empty),
+        operation(PatientPlans, () => ({ filter: { patientId: theirPatient } }), empty, "of B's patient"),
+        operation(Access, () => ({ patientId: theirPatient }), empty, "of B's patient"),
+        operation(UpdatePlan, () => ({ id: theirPlan, input: { name: "Mine now" } }), notFound()),
+        operation(
+          Assign,
+          () => ({ input: { servicePlanId: theirPlan, patientId: myPatient } }),
+          notFound(),
+          "B's plan to A's patient",
+        ),
+        operation(
+          Assign,
+          () => ({ input: { servicePlanId: myPlan, patientId: theirPatient } }),
+          notFound(),
+          "A's plan to B's patient",
+        ),
+        operation(
+          Consume,
+          () => ({ input: { patientServicePlanId: theirHeld.id, serviceId: theirService } }),
+          notFound(),
+        ),
+        operation(Cancel, () => ({ id: theirHeld.id }), notFound()),
+      ],
+      ids: () => ({ plan: theirPlan, patientPlan: theirHeld.id, patient: theirPatient }),
+      routes: [
+        ["GET", "/v1/service-plans/:plan"],
+        ["GET", "/v1/service-plans/patient-plans/:patientPlan"],
+        ["GET", "/v1/service-plans/access/:patient"],
+      ],
+    },
+  );
 });

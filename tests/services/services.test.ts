@@ -1,13 +1,16 @@
 import { readFile } from "node:fs/promises";
 import { buildSchema, parse, validate } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { planRoutes } from "../../src/modules/plans/routes.js";
+import { productRoutes } from "../../src/modules/products/routes.js";
 import { servicesRoutes } from "../../src/modules/services/routes.js";
 import { graphql } from "../generated/gql.js";
-import { asApiKey, createApiKey, createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gql, gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
-import { createMember, createPatientUser, createService, createSpecialist, uuidOf, v1 } from "./fixtures.js";
+import { asApiKey, type TestOrganization } from "../support/auth.js";
+import { describeCrossTenant, empty, excludes, notFound, operation } from "../support/cross-tenant.js";
+import { gql, gqlData, uuidOf } from "../support/graphql.js";
+import { useTestServer } from "../support/server.js";
+import { v1 } from "../support/v1.js";
+import { createMember, createPatientUser, createService, createSpecialist } from "./fixtures.js";
 
 const CreateService = graphql(`
   mutation CatalogCreateService($input: CreateServiceInput!) {
@@ -75,19 +78,12 @@ const SetAddOns = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let a: TestOrganization;
 let b: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
 });
 
 const serviceRows = (org: TestOrganization) =>
@@ -164,7 +160,7 @@ describe("services and their billing models", () => {
   });
 
   it("answers /v1 with 201 for a valid service and 422 with the same field paths for a bad one", async () => {
-    const created = await v1(server, "POST", "/v1/services", a.owner, {
+    const created = await v1(server.url, "POST", "/v1/services", a.owner, {
       name: "Video consultation",
       durationMinutes: 30,
       deliveryMode: "telehealth",
@@ -172,10 +168,10 @@ describe("services and their billing models", () => {
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: "Video consultation", deliveryMode: "telehealth", listPrice: 2700 });
-    const got = await v1(server, "GET", `/v1/services/${created.body.id}`, a.owner);
+    const got = await v1(server.url, "GET", `/v1/services/${created.body.id}`, a.owner);
     expect(got.body).toMatchObject({ id: created.body.id, pricing: { currency: "USD" } });
 
-    const bad = await v1(server, "POST", "/v1/services", a.owner, {
+    const bad = await v1(server.url, "POST", "/v1/services", a.owner, {
       name: "Hybrid without base",
       durationMinutes: 30,
       deliveryMode: "in_clinic",
@@ -187,7 +183,7 @@ describe("services and their billing models", () => {
       { path: ["input", "pricing", "pricePerSession"], message: "does not apply to hybrid billing" },
       { path: ["input", "pricing", "basePrice"], message: "is required for hybrid billing" },
     ]);
-    const empty = await v1(server, "POST", "/v1/services", a.owner, {
+    const empty = await v1(server.url, "POST", "/v1/services", a.owner, {
       name: " ",
       durationMinutes: 30,
       deliveryMode: "in_clinic",
@@ -195,7 +191,7 @@ describe("services and their billing models", () => {
     });
     expect(empty.status).toBe(422);
     expect(empty.body.error.fields).toEqual([{ path: ["input", "name"], message: "must not be empty" }]);
-    expect((await v1(server, "POST", "/v1/services", a.owner, { name: "No pricing" })).status).toBe(400);
+    expect((await v1(server.url, "POST", "/v1/services", a.owner, { name: "No pricing" })).status).toBe(400);
   });
 
   it("updates only the fields given; a new pricing replaces the old one and is checked as a whole", async () => {
@@ -209,14 +205,14 @@ describe("services and their billing models", () => {
     expect(switched.updateService).toMatchObject({
       data: { listPrice: 2100, pricing: { billingModel: "time_based", pricePerSession: null, pricePerUnit: 700 } },
     });
-    const incomplete = await v1(server, "PATCH", `/v1/services/${id}`, a.owner, {
+    const incomplete = await v1(server.url, "PATCH", `/v1/services/${id}`, a.owner, {
       pricing: { billingModel: "time_based", currency: "EUR", pricePerUnit: 700 },
     });
     expect(incomplete.status).toBe(422);
     expect(incomplete.body.error.fields).toEqual([
       { path: ["input", "pricing", "unitMinutes"], message: "is required for time_based billing" },
     ]);
-    const renamed = await v1(server, "PATCH", `/v1/services/${id}`, a.owner, { name: "Renamed" });
+    const renamed = await v1(server.url, "PATCH", `/v1/services/${id}`, a.owner, { name: "Renamed" });
     expect(renamed.body).toMatchObject({ name: "Renamed", pricing: { billingModel: "time_based", pricePerUnit: 700 } });
   });
 
@@ -242,7 +238,7 @@ describe("services and their billing models", () => {
 
   it("answers a second service with the same name with a conflict (409 on /v1)", async () => {
     await createService(server, a, { name: "Dry needling" });
-    const again = await v1(server, "POST", "/v1/services", a.owner, {
+    const again = await v1(server.url, "POST", "/v1/services", a.owner, {
       name: "Dry needling",
       durationMinutes: 30,
       deliveryMode: "in_clinic",
@@ -269,7 +265,7 @@ describe("who may manage and read the catalog", () => {
     const staff = await createMember(server, a, "staff");
     const created = await gqlData(server.url, CreateService, { input }, staff.headers);
     expect(created.createService.__typename).toBe("MutationCreateServiceSuccess");
-    const staffKey = await createApiKey(server.url, a, "staff");
+    const staffKey = await server.createApiKey(a, "staff");
     const byKey = await gqlData(
       server.url,
       CreateService,
@@ -296,7 +292,7 @@ describe("who may manage and read the catalog", () => {
   });
 
   it("pages through services by cursor, in name order", async () => {
-    const org = await createOrganization(server.url, "Paging");
+    const org = await server.createOrganization("Paging");
     for (const name of ["Delta", "Alpha", "Charlie", "Bravo", "Echo"]) await createService(server, org, { name });
     const names: string[] = [];
     let after: string | null | undefined;
@@ -329,7 +325,7 @@ describe("who delivers a service, and its add-ons", () => {
         ? result.setServiceSpecialists.data.specialists.edges.map((e) => e.node.id)
         : [];
     expect(ids.sort()).toEqual([s2, s3].sort());
-    const listed = await v1(server, "GET", `/v1/services/${service}/specialists?first=1`, a.owner);
+    const listed = await v1(server.url, "GET", `/v1/services/${service}/specialists?first=1`, a.owner);
     expect(listed.body.data).toHaveLength(1);
     expect(listed.body.pageInfo.hasNextPage).toBe(true);
     const filtered = await gqlData(server.url, Services, { first: 50, filter: { specialistId: s3 } }, a.owner);
@@ -354,7 +350,7 @@ describe("who delivers a service, and its add-ons", () => {
 
   it("sets add-on services, refusing a service as its own add-on", async () => {
     const [main, extra] = [await createService(server, a), await createService(server, a)];
-    const ok = await v1(server, "PUT", `/v1/services/${main}/add-ons`, a.owner, { addOnServiceIds: [extra] });
+    const ok = await v1(server.url, "PUT", `/v1/services/${main}/add-ons`, a.owner, { addOnServiceIds: [extra] });
     expect(ok.status).toBe(200);
     expect(ok.body.addOns.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([extra]);
     const self = await gqlData(server.url, SetAddOns, { input: { serviceId: main, addOnServiceIds: [main] } }, a.owner);
@@ -368,61 +364,71 @@ describe("who delivers a service, and its add-ons", () => {
 });
 
 describe("another organization's services", () => {
-  it("are invisible: queries answer null / 404 and lists leave them out", async () => {
-    const theirs = await createService(server, b);
-    expect((await gqlData(server.url, Service, { id: theirs }, a.owner)).service).toBeNull();
-    expect((await v1(server, "GET", `/v1/services/${theirs}`, a.owner)).status).toBe(404);
-    expect((await v1(server, "GET", `/v1/services/${theirs}/specialists`, a.owner)).status).toBe(404);
-    const list = await gqlData(server.url, Services, { first: 100 }, a.owner);
-    expect(list.services.edges.map((e) => e.node.id)).not.toContain(theirs);
+  let theirs: string;
+  let theirSpecialist: string;
+  let mine: string;
+
+  beforeAll(async () => {
+    theirs = await createService(server, b, { name: "B's own" });
+    theirSpecialist = await createSpecialist(server, b);
+    mine = await createService(server, a);
   });
 
-  it("cannot be changed: every mutation answers not found and B's service stays as it was", async () => {
-    const theirs = await createService(server, b, { name: "B's own" });
-    const theirSpecialist = await createSpecialist(server, b);
-    const mine = await createService(server, a);
-    const update = await gqlData(server.url, UpdateService, { id: theirs, input: { name: "Taken over" } }, a.owner);
-    expect(update.updateService).toMatchObject({ __typename: "NotFoundError" });
-    expect((await v1(server, "PATCH", `/v1/services/${theirs}`, a.owner, { active: false })).status).toBe(404);
-    const links = await gqlData(
-      server.url,
-      SetSpecialists,
-      { input: { serviceId: theirs, specialistIds: [] } },
-      a.owner,
-    );
-    expect(links.setServiceSpecialists).toMatchObject({ __typename: "NotFoundError" });
-    // B's specialist cannot be linked to A's service either.
-    const foreign = await gqlData(
-      server.url,
-      SetSpecialists,
-      { input: { serviceId: mine, specialistIds: [theirSpecialist] } },
-      a.owner,
-    );
-    expect(foreign.setServiceSpecialists).toMatchObject({ __typename: "NotFoundError" });
-    const addOn = await gqlData(
-      server.url,
-      SetAddOns,
-      { input: { serviceId: mine, addOnServiceIds: [theirs] } },
-      a.owner,
-    );
-    expect(addOn.setServiceAddOns).toMatchObject({ __typename: "NotFoundError" });
-    const addOnOfTheirs = await gqlData(
-      server.url,
-      SetAddOns,
-      { input: { serviceId: theirs, addOnServiceIds: [mine] } },
-      a.owner,
-    );
-    expect(addOnOfTheirs.setServiceAddOns).toMatchObject({ __typename: "NotFoundError" });
-    const row = await server.services.adminDb.service.findUniqueOrThrow({ where: { id: uuidOf(theirs) } });
-    expect(row).toMatchObject({ name: "B's own", active: true });
-    expect(
-      await server.services.adminDb.serviceSpecialist.count({ where: { specialistId: uuidOf(theirSpecialist) } }),
-    ).toBe(0);
-    expect(
-      await server.services.adminDb.serviceAddOn.count({
-        where: { serviceId: { in: [uuidOf(mine), uuidOf(theirs)] } },
-      }),
-    ).toBe(0);
+  describeCrossTenant("are invisible and cannot be changed: not found, and B's service stays as it was", {
+    server,
+    as: () => a.owner,
+    unchanged: async () => {
+      const row = await server.services.adminDb.service.findUniqueOrThrow({ where: { id: uuidOf(theirs) } });
+      expect(row).toMatchObject({ name: "B's own", active: true });
+      expect(
+        await server.services.adminDb.serviceSpecialist.count({ where: { specialistId: uuidOf(theirSpecialist) } }),
+      ).toBe(0);
+      expect(
+        await server.services.adminDb.serviceAddOn.count({
+          where: { serviceId: { in: [uuidOf(mine), uuidOf(theirs)] } },
+        }),
+      ).toBe(0);
+    },
+    operations: [
+      operation(Service, () => ({ id: theirs }), empty),
+      operation(
+        Services,
+        () => ({ first: 100 }),
+        excludes(() => theirs),
+        "leaves B's out",
+      ),
+      operation(UpdateService, () => ({ id: theirs, input: { name: "Taken over" } }), notFound()),
+      operation(
+        SetSpecialists,
+        () => ({ input: { serviceId: theirs, specialistIds: [] } }),
+        notFound(),
+        "of B's service",
+      ),
+      operation(
+        SetSpecialists,
+        () => ({ input: { serviceId: mine, specialistIds: [theirSpecialist] } }),
+        notFound(),
+        "B's specialist on A's service",
+      ),
+      operation(
+        SetAddOns,
+        () => ({ input: { serviceId: mine, addOnServiceIds: [theirs] } }),
+        notFound(),
+        "B's service as an add-on of A's",
+      ),
+      operation(
+        SetAddOns,
+        () => ({ input: { serviceId: theirs, addOnServiceIds: [mine] } }),
+        notFound(),
+        "of B's service",
+      ),
+    ],
+    ids: () => ({ service: theirs }),
+    routes: [
+      ["GET", "/v1/services/:service"],
+      ["GET", "/v1/services/:service/specialists"],
+      ["PATCH", "/v1/services/:service", { active: false }],
+    ],
   });
 });
 
@@ -436,19 +442,19 @@ describe("the /v1 catalog routes", () => {
       "/v1/products",
       "/v1/patient-product-orders",
     ]) {
-      const page = await v1(server, "GET", `${path}?first=50`, a.owner);
+      const page = await v1(server.url, "GET", `${path}?first=50`, a.owner);
       expect(page, path).toMatchObject({
         status: 200,
         body: { data: expect.any(Array), pageInfo: { hasNextPage: false } },
       });
     }
-    const services = await v1(server, "GET", "/v1/services?first=1&search=physio", a.owner);
+    const services = await v1(server.url, "GET", "/v1/services?first=1&search=physio", a.owner);
     expect(services.body.data).toHaveLength(1);
   });
 
   it("each runs a document that is valid against schema.graphql", async () => {
     const schema = buildSchema(await readFile("schema.graphql", "utf8"));
-    for (const route of servicesRoutes) {
+    for (const route of [...servicesRoutes, ...planRoutes, ...productRoutes]) {
       expect(validate(schema, parse(route.document)), `${route.method} ${route.path}`).toEqual([]);
     }
   });

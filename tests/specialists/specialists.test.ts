@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { inScopedTransaction } from "../../src/db/tenant.js";
 import { graphql } from "../generated/gql.js";
-import { createApiKey, createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import type { TestOrganization } from "../support/auth.js";
+import { describeCrossTenant, empty, notFound, operation } from "../support/cross-tenant.js";
 import { gql, gqlData, uuidOf } from "../support/graphql.js";
-import { addMember, type TestMember } from "../support/members.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import type { TestMember } from "../support/members.js";
+import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
 
 const Create = graphql(`
@@ -64,17 +64,7 @@ const WithUser = graphql(`
   query SpecialistsWithUser($id: ID!) { specialist(id: $id) { id user { id } } }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
-});
+const server = useTestServer();
 
 async function createSpecialist(org: TestOrganization, firstName = "Sam", extra: Record<string, unknown> = {}) {
   const { createSpecialist: result } = await gqlData(
@@ -92,7 +82,7 @@ const names = (list: { specialists: { edges: { node: { firstName: string } }[] }
 
 describe("managing specialists", () => {
   it("creates a specialist, active and in the organization's time zone unless told otherwise", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const specialist = await createSpecialist(org, "Sam", { email: "Sam@Clinic.example", bio: "  Knees. " });
     expect(specialist).toMatchObject({
       firstName: "Sam",
@@ -111,7 +101,7 @@ describe("managing specialists", () => {
     ["timezone", "Europe/Atlantis", "must be an IANA time zone such as Europe/Berlin"],
     ["bio", "x".repeat(5001), "Too big: expected string to have <=5000 characters"],
   ])("rejects a bad %s with a typed error on its path, and writes nothing", async (field, value, message) => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const before = await server.services.adminDb.specialist.count();
     const { createSpecialist: result } = await gqlData(
       server.url,
@@ -125,7 +115,7 @@ describe("managing specialists", () => {
   });
 
   it("updates, deactivates, lists with filters and pages, and deletes, on GraphQL and /v1", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const ana = await createSpecialist(org, "Ana", { lastName: "Alves" });
     await createSpecialist(org, "Bruno", { lastName: "Brito" });
     await createSpecialist(org, "Carla", { lastName: "Costa" });
@@ -165,7 +155,7 @@ describe("managing specialists", () => {
   });
 
   it("creates one through /v1 with 201, and answers 422 with the fields of bad input", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const created = await v1(server.url, "POST", "/v1/specialists", org.owner, {
       firstName: "Rita",
       lastName: "Lopes",
@@ -185,8 +175,8 @@ describe("specialists' own profiles and roles", () => {
   let colleague: { id: string };
 
   beforeAll(async () => {
-    org = await createOrganization(server.url);
-    member = await addMember(server.url, org, "specialist");
+    org = await server.createOrganization();
+    member = await server.addMember(org, "specialist");
     own = await createSpecialist(org, "Own");
     colleague = await createSpecialist(org, "Colleague");
     const linked = await gqlData(
@@ -229,24 +219,24 @@ describe("specialists' own profiles and roles", () => {
   });
 
   it("a specialist member with no linked profile, or an API key with the specialist role, edits none", async () => {
-    const unlinked = await addMember(server.url, org, "specialist");
+    const unlinked = await server.addMember(org, "specialist");
     const result = await gqlData(server.url, Update, { id: own.id, input: { bio: "x" } }, unlinked.headers);
     expect(result.updateSpecialist.__typename).toBe("ForbiddenError");
-    const key = await createApiKey(server.url, org, "specialist");
+    const key = await server.createApiKey(org, "specialist");
     const byKey = await gqlData(server.url, Update, { id: own.id, input: { bio: "x" } }, { "x-api-key": key.key });
     expect(byKey.updateSpecialist.__typename).toBe("ForbiddenError");
   });
 
   it("staff and patients read specialists but change none; only owners and admins create or delete", async () => {
     for (const role of ["staff", "patient"] as const) {
-      const someone = await addMember(server.url, org, role);
+      const someone = await server.addMember(org, role);
       expect(names(await gqlData(server.url, List, {}, someone.headers))).toEqual(["Colleague", "Own"]);
       const update = await gql(server.url, Update, { id: own.id, input: { bio: "x" } }, someone.headers);
       expect(update.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
       const create = await gql(server.url, Create, { input: { firstName: "A", lastName: "B" } }, someone.headers);
       expect(create.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     }
-    const patient = await addMember(server.url, org, "patient");
+    const patient = await server.addMember(org, "patient");
     const withUser = await gql(server.url, WithUser, { id: own.id }, patient.headers);
     expect(withUser.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(withUser.data?.specialist).toEqual({ id: own.id, user: null });
@@ -257,12 +247,12 @@ describe("specialists' own profiles and roles", () => {
 
 describe("linking a user account", () => {
   it("links a staff-side member, refuses a patient member, an outsider and a second profile, and unlinks", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const first = await createSpecialist(org, "First");
     const second = await createSpecialist(org, "Second");
-    const admin = await addMember(server.url, org, "admin");
-    const patient = await addMember(server.url, org, "patient");
-    const outsider = await addMember(server.url, await createOrganization(server.url), "specialist");
+    const admin = await server.addMember(org, "admin");
+    const patient = await server.addMember(org, "patient");
+    const outsider = await server.addMember(await server.createOrganization(), "specialist");
 
     const linked = await v1(server.url, "PUT", `/v1/specialists/${first.id}/user`, org.owner, { userId: admin.userId });
     expect(linked.status).toBe(200);
@@ -298,37 +288,33 @@ describe("another organization's specialists", () => {
   let a: TestOrganization;
   let b: TestOrganization;
   let theirs: { id: string };
+  const theirRow = () => server.services.adminDb.specialist.findUniqueOrThrow({ where: { id: uuidOf(theirs.id) } });
+  let theirsBefore: Awaited<ReturnType<typeof theirRow>>;
 
   beforeAll(async () => {
-    [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
+    [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
     theirs = await createSpecialist(b, "Theirs");
+    theirsBefore = await theirRow();
   });
 
-  it("are invisible: null by id, absent from lists, 404 on /v1", async () => {
-    expect((await gqlData(server.url, Get, { id: theirs.id }, a.owner)).specialist).toBeNull();
-    expect(names(await gqlData(server.url, List, {}, a.owner))).toEqual([]);
-    expect((await v1(server.url, "GET", `/v1/specialists/${theirs.id}`, a.owner)).status).toBe(404);
-  });
-
-  it("answer not found to every mutation and stay unchanged", async () => {
-    const uuid = uuidOf(theirs.id);
-    const before = await server.services.adminDb.specialist.findUniqueOrThrow({ where: { id: uuid } });
-    const update = await gqlData(server.url, Update, { id: theirs.id, input: { bio: "x" } }, a.owner);
-    const del = await gqlData(server.url, Delete, { id: theirs.id }, a.owner);
-    const link = await gqlData(server.url, Link, { input: { specialistId: theirs.id, userId: null } }, a.owner);
-    expect([update.updateSpecialist, del.deleteSpecialist, link.linkSpecialistUser].map((r) => r.__typename)).toEqual([
-      "NotFoundError",
-      "NotFoundError",
-      "NotFoundError",
-    ]);
-    for (const [method, path, body] of [
-      ["PATCH", "", { bio: "x" }],
-      ["DELETE", "", undefined],
-      ["PUT", "/user", { userId: null }],
-      ["DELETE", "/user", undefined],
-    ] as const) {
-      expect((await v1(server.url, method, `/v1/specialists/${theirs.id}${path}`, a.owner, body)).status).toBe(404);
-    }
-    expect(await server.services.adminDb.specialist.findUniqueOrThrow({ where: { id: uuid } })).toEqual(before);
+  describeCrossTenant("are invisible, answer not found to every mutation and stay unchanged", {
+    server,
+    as: () => a.owner,
+    unchanged: async () => expect(await theirRow()).toEqual(theirsBefore),
+    operations: [
+      operation(Get, () => ({ id: theirs.id }), empty),
+      operation(List, () => ({}), empty),
+      operation(Update, () => ({ id: theirs.id, input: { bio: "x" } }), notFound()),
+      operation(Delete, () => ({ id: theirs.id }), notFound()),
+      operation(Link, () => ({ input: { specialistId: theirs.id, userId: null } }), notFound()),
+    ],
+    ids: () => ({ specialist: theirs.id }),
+    routes: [
+      ["GET", "/v1/specialists/:specialist"],
+      ["PATCH", "/v1/specialists/:specialist", { bio: "x" }],
+      ["DELETE", "/v1/specialists/:specialist"],
+      ["PUT", "/v1/specialists/:specialist/user", { userId: null }],
+      ["DELETE", "/v1/specialists/:specialist/user"],
+    ],
   });
 });

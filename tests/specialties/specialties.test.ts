@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import type { TestOrganization } from "../support/auth.js";
+import { describeCrossTenant, edges, empty, notFound, operation } from "../support/cross-tenant.js";
 import { gql, gqlData } from "../support/graphql.js";
-import { addMember } from "../support/members.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 import { v1 } from "../support/v1.js";
 
 const CreateSpecialty = graphql(`
@@ -92,18 +91,8 @@ const SpecialistsWithSpecialties = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer({ container: { onQuery: (sql) => statements.push(sql) } });
 let statements: string[] = [];
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" }, { onQuery: (sql) => statements.push(sql) });
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
-});
 
 async function createSpecialty(org: TestOrganization, name: string) {
   const { createSpecialty: result } = await gqlData(server.url, CreateSpecialty, { input: { name } }, org.owner);
@@ -130,13 +119,13 @@ async function attach(org: TestOrganization, specialistId: string, specialtyId: 
 
 describe("specialties", () => {
   it("are created, renamed, listed by name and deleted; a name is unique in the organization", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const physio = await createSpecialty(org, "Physiotherapy");
     await createSpecialty(org, "Chiropractic");
     const duplicate = await gqlData(server.url, CreateSpecialty, { input: { name: "Physiotherapy" } }, org.owner);
     expect(duplicate.createSpecialty).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
     // Another organization may use the same name.
-    await createSpecialty(await createOrganization(server.url), "Physiotherapy");
+    await createSpecialty(await server.createOrganization(), "Physiotherapy");
 
     const renamed = await gqlData(
       server.url,
@@ -161,7 +150,7 @@ describe("specialties", () => {
   });
 
   it("reject bad input with typed field errors (422 on /v1) and write nothing", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const empty = await gqlData(server.url, CreateSpecialty, { input: { name: "  " } }, org.owner);
     expect(empty.createSpecialty).toMatchObject({
       __typename: "ValidationError",
@@ -177,17 +166,17 @@ describe("specialties", () => {
   });
 
   it("are managed by owners and admins only, and read by every member", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const specialty = await createSpecialty(org, "Osteopathy");
     for (const role of ["staff", "specialist", "patient"] as const) {
-      const member = await addMember(server.url, org, role);
+      const member = await server.addMember(org, role);
       const create = await gql(server.url, CreateSpecialty, { input: { name: `by ${role}` } }, member.headers);
       expect(create.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
       const list = await gqlData(server.url, List, {}, member.headers);
       expect(list.specialties.edges).toEqual([{ node: { name: "Osteopathy" } }]);
       expect((await v1(server.url, "DELETE", `/v1/specialties/${specialty.id}`, member.headers)).status).toBe(403);
     }
-    const admin = await addMember(server.url, org, "admin");
+    const admin = await server.addMember(org, "admin");
     const created = await gqlData(server.url, CreateSpecialty, { input: { name: "By admin" } }, admin.headers);
     expect(created.createSpecialty.__typename).toBe("MutationCreateSpecialtySuccess");
   });
@@ -195,7 +184,7 @@ describe("specialties", () => {
 
 describe("specialists and their specialties", () => {
   it("attaches and detaches, lists each side by name, and pages the specialists of a specialty", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const sports = await createSpecialty(org, "Sports");
     const neuro = await createSpecialty(org, "Neuro");
     const zoe = await createSpecialist(org, "Zoe", "Alves");
@@ -255,7 +244,7 @@ describe("specialists and their specialties", () => {
   });
 
   it("loads a page of specialists with their specialties in a number of statements that does not grow with the page", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const specialties = [];
     for (const name of ["Cardio", "Neuro", "Ortho"]) specialties.push(await createSpecialty(org, name));
     for (let i = 0; i < 50; i++) {
@@ -289,7 +278,7 @@ describe("another organization's specialties", () => {
   let mySpecialty: { id: string };
 
   beforeAll(async () => {
-    [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
+    [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
     theirSpecialty = await createSpecialty(b, "Theirs");
     theirSpecialist = await createSpecialist(b, "Theirs");
     await attach(b, theirSpecialist.id, theirSpecialty.id);
@@ -297,74 +286,67 @@ describe("another organization's specialties", () => {
     mySpecialty = await createSpecialty(a, "Mine");
   });
 
-  it("are invisible: null by id, absent from lists, 404 on /v1", async () => {
-    expect((await gqlData(server.url, Specialty, { id: theirSpecialty.id }, a.owner)).specialty).toBeNull();
-    expect((await gqlData(server.url, List, {}, a.owner)).specialties.edges).toEqual([{ node: { name: "Mine" } }]);
-    expect((await v1(server.url, "GET", `/v1/specialties/${theirSpecialty.id}`, a.owner)).status).toBe(404);
-    expect((await v1(server.url, "GET", `/v1/specialties/${theirSpecialty.id}/specialists`, a.owner)).status).toBe(404);
-    expect((await v1(server.url, "GET", `/v1/specialists/${theirSpecialist.id}/specialties`, a.owner)).status).toBe(
-      404,
-    );
-  });
-
-  it("answer not found to every mutation, and cannot be linked across organizations", async () => {
-    const results = [
-      (await gqlData(server.url, UpdateSpecialty, { id: theirSpecialty.id, input: { name: "X" } }, a.owner))
-        .updateSpecialty,
-      (await gqlData(server.url, DeleteSpecialty, { id: theirSpecialty.id }, a.owner)).deleteSpecialty,
-      (
-        await gqlData(
-          server.url,
-          Attach,
-          { input: { specialistId: mySpecialist.id, specialtyId: theirSpecialty.id } },
-          a.owner,
-        )
-      ).attachSpecialty,
-      (
-        await gqlData(
-          server.url,
-          Attach,
-          { input: { specialistId: theirSpecialist.id, specialtyId: mySpecialty.id } },
-          a.owner,
-        )
-      ).attachSpecialty,
-      (
-        await gqlData(
-          server.url,
-          Detach,
-          { input: { specialistId: theirSpecialist.id, specialtyId: theirSpecialty.id } },
-          a.owner,
-        )
-      ).detachSpecialty,
-      (
-        await gqlData(
-          server.url,
-          Detach,
-          { input: { specialistId: mySpecialist.id, specialtyId: theirSpecialty.id } },
-          a.owner,
-        )
-      ).detachSpecialty,
-    ];
-    expect(results.map((r) => r.__typename)).toEqual(Array(6).fill("NotFoundError"));
-    for (const [method, path, body] of [
-      ["PATCH", `/v1/specialties/${theirSpecialty.id}`, { name: "X" }],
-      ["DELETE", `/v1/specialties/${theirSpecialty.id}`, undefined],
-      ["POST", `/v1/specialties/${theirSpecialty.id}/specialists`, { specialistId: mySpecialist.id }],
-      ["DELETE", `/v1/specialties/${theirSpecialty.id}/specialists/${theirSpecialist.id}`, undefined],
-    ] as const) {
-      expect((await v1(server.url, method, path, a.owner, body)).status).toBe(404);
-    }
-    const theirs = await gqlData(server.url, Specialty, { id: theirSpecialty.id }, b.owner);
-    expect(theirs.specialty).toMatchObject({
-      name: "Theirs",
-      specialists: { edges: [{ node: { firstName: "Theirs" } }] },
-    });
-    expect(
-      await server.services.adminDb.specialistSpecialty.count({
-        where: {
-          OR: [{ specialty: { name: "Theirs" }, specialist: { firstName: "Mine" } }, { specialty: { name: "Mine" } }],
-        },
-      }),
-    ).toBe(0);
+  describeCrossTenant("are invisible, answer not found to every mutation, and cannot be linked across organizations", {
+    server,
+    as: () => a.owner,
+    unchanged: async () => {
+      const theirs = await gqlData(server.url, Specialty, { id: theirSpecialty.id }, b.owner);
+      expect(theirs.specialty).toMatchObject({
+        name: "Theirs",
+        specialists: { edges: [{ node: { firstName: "Theirs" } }] },
+      });
+      expect(
+        await server.services.adminDb.specialistSpecialty.count({
+          where: {
+            OR: [{ specialty: { name: "Theirs" }, specialist: { firstName: "Mine" } }, { specialty: { name: "Mine" } }],
+          },
+        }),
+      ).toBe(0);
+    },
+    operations: [
+      operation(Specialty, () => ({ id: theirSpecialty.id }), empty),
+      operation(
+        List,
+        () => ({}),
+        edges(() => [{ node: { name: "Mine" } }]),
+        "lists A's own only",
+      ),
+      operation(UpdateSpecialty, () => ({ id: theirSpecialty.id, input: { name: "X" } }), notFound()),
+      operation(DeleteSpecialty, () => ({ id: theirSpecialty.id }), notFound()),
+      operation(
+        Attach,
+        () => ({ input: { specialistId: mySpecialist.id, specialtyId: theirSpecialty.id } }),
+        notFound(),
+        "B's specialty to A's specialist",
+      ),
+      operation(
+        Attach,
+        () => ({ input: { specialistId: theirSpecialist.id, specialtyId: mySpecialty.id } }),
+        notFound(),
+        "A's specialty to B's specialist",
+      ),
+      operation(
+        Detach,
+        () => ({ input: { specialistId: theirSpecialist.id, specialtyId: theirSpecialty.id } }),
+        notFound(),
+        "B's specialty from B's specialist",
+      ),
+      operation(
+        Detach,
+        () => ({ input: { specialistId: mySpecialist.id, specialtyId: theirSpecialty.id } }),
+        notFound(),
+        "B's specialty from A's specialist",
+      ),
+    ],
+    ids: () => ({ specialty: theirSpecialty.id, specialist: theirSpecialist.id, mySpecialist: mySpecialist.id }),
+    routes: [
+      ["GET", "/v1/specialties/:specialty"],
+      ["GET", "/v1/specialties/:specialty/specialists"],
+      ["GET", "/v1/specialists/:specialist/specialties"],
+      ["PATCH", "/v1/specialties/:specialty", { name: "X" }],
+      ["DELETE", "/v1/specialties/:specialty"],
+      ["POST", "/v1/specialties/:specialty/specialists", { specialistId: ":mySpecialist" }],
+      ["DELETE", "/v1/specialties/:specialty/specialists/:specialist"],
+    ],
   });
 });

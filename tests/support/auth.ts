@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { generateKeyPair, type SessionClaims, signSessionToken } from "../../src/identity/dev-tokens.js";
-import { graphql } from "../generated/gql.js";
 import { gqlData } from "./graphql.js";
+import { CreateApiKey, CreateOrganization } from "./organization-documents.js";
 
 /** This test run's stand-in for a Clerk instance: its key pair signs tokens, servers trust its public key. */
 export const clerk = generateKeyPair();
@@ -22,26 +22,6 @@ export function asApiKey(key: string): Headers {
 }
 
 export const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex")}`;
-
-const CreateOrganization = graphql(`
-  mutation FixtureCreateOrganization($input: CreateOrganizationInput!) {
-    createOrganization(input: $input) {
-      __typename
-      ... on MutationCreateOrganizationSuccess { data { id slug } }
-      ... on Error { message }
-    }
-  }
-`);
-
-const CreateApiKey = graphql(`
-  mutation FixtureCreateApiKey($input: CreateApiKeyInput!) {
-    createApiKey(input: $input) {
-      __typename
-      ... on MutationCreateApiKeySuccess { data { key apiKey { id } } }
-      ... on Error { message }
-    }
-  }
-`);
 
 export interface TestOrganization {
   id: string;

@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { useFixture } from "./fixture.js";
 
 /** One request Daily received, as the tests check it. */
 export interface DailyRequest {
@@ -184,4 +185,9 @@ export async function startDailyStandIn(): Promise<DailyStandIn> {
     },
   };
   return standIn;
+}
+
+/** The Daily.co stand-in for the tests of this file, started in `beforeAll` and closed in `afterAll`. */
+export function useDailyStandIn(): DailyStandIn {
+  return useFixture("the Daily stand-in", startDailyStandIn, (daily) => daily.close());
 }

@@ -3,6 +3,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { APP_ROLE, withSessionRole } from "../../src/db/database.js";
 import { databaseUrl, testEnv } from "./env.js";
+import { useFixture } from "./fixture.js";
 
 export interface TestDatabase {
   name: string;
@@ -32,4 +33,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     appUrl: withSessionRole(adminUrl, APP_ROLE),
     drop: () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
+}
+
+/** A database of this file's own (or this describe block's), created in `beforeAll` and dropped in `afterAll`. */
+export function useTestDatabase(): TestDatabase {
+  return useFixture("the test database", createTestDatabase, (db) => db.drop());
 }

@@ -9,6 +9,9 @@ export interface GraphQLResponse<T> {
 /** The database id inside a GraphQL global id (`base64("Type:id")`), e.g. to compare with audit rows. */
 export const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
 
+/** The GraphQL global id of a row, e.g. of one the test wrote with the owner connection. */
+export const globalId = (type: string, uuid: string) => Buffer.from(`${type}:${uuid}`).toString("base64");
+
 /** POSTs a typed document to `/graphql` the way a browser client does. */
 export async function gql<TResult, TVariables>(
   baseUrl: string,

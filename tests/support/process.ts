@@ -1,4 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import type { TestDatabase } from "./database.js";
+import { useFixture } from "./fixture.js";
+import { testServerEnv } from "./server.js";
 
 export interface ServerProcess {
   url: string;
@@ -61,4 +64,13 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
       return exited;
     },
   };
+}
+
+/** A server process on `db` (`testServerEnv(db, env)`) for this file's tests, started in `beforeAll` and killed in `afterAll`. */
+export function useServerProcess(db: TestDatabase, env: Record<string, string> = {}): ServerProcess {
+  return useFixture(
+    "the server process",
+    () => startServerProcess(testServerEnv(db, env)),
+    (p) => p.stop("SIGKILL"),
+  );
 }

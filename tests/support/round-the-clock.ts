@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../../src/db/prisma.js";
-import { globalId } from "../scheduling/fixtures.js";
+import { globalId } from "./graphql.js";
 
 /**
  * Straight into the database (as the owner), for load tests and benches: a service of

@@ -1,12 +1,14 @@
-import { randomBytes } from "node:crypto";
-import { parseConfig } from "../../src/config.js";
+import { parseConfig } from "../../src/config/config.js";
 import { type Container, type ContainerOptions, createContainer } from "../../src/container.js";
 import { startHttpServer } from "../../src/http/server.js";
+import type { MemberRole } from "../../src/identity/roles.js";
 import { startWorker, type Worker } from "../../src/jobs/runner.js";
 import { createLogger } from "../../src/logger.js";
-import { clerk } from "./auth.js";
-import type { TestDatabase } from "./database.js";
+import { clerk, createApiKey, createOrganization, type Headers, type TestOrganization } from "./auth.js";
+import { type TestDatabase, useTestDatabase } from "./database.js";
 import { testEnv } from "./env.js";
+import { useFixture } from "./fixture.js";
+import { addMember, type TestMember } from "./members.js";
 
 export interface TestServer {
   url: string;
@@ -59,4 +61,57 @@ export async function startTestServer(
   };
 }
 
-export const uniqueSuffix = () => randomBytes(4).toString("hex");
+export interface TestServerOptions {
+  /** Runs the graphile-worker in this server too (`SERVER_ROLE=all`), so jobs run; by default only the API does, and jobs wait in the queue. */
+  worker?: boolean;
+  /** Environment on top of the test defaults; a function when it names a fixture started in an earlier `beforeAll` (a stand-in's URL). */
+  env?: Record<string, string> | (() => Record<string, string>);
+  /** Hooks into the container, e.g. a statement recorder's `options`. */
+  container?: ContainerOptions;
+  /** The database to serve, when several servers share one (`useTestDatabase()`); by default one of its own, dropped with it. */
+  database?: TestDatabase;
+}
+
+/** A running test server, its database, and the set-up steps that every file needs, bound to its URL. */
+export interface TestServerHandle extends TestServer {
+  db: TestDatabase;
+  /** A new organization owned by a new user (see `createOrganization` in `auth.ts`). */
+  createOrganization(name?: string): Promise<TestOrganization>;
+  /** A new user who joins `org` with `role`, invited by `by` (see `addMember` in `members.ts`). */
+  addMember(org: TestOrganization, role: MemberRole, by?: Headers): Promise<TestMember>;
+  /** An API key of `org`, created by its owner (see `createApiKey` in `auth.ts`). */
+  createApiKey(
+    org: TestOrganization,
+    role?: Parameters<typeof createApiKey>[2],
+    expiresAt?: Date,
+  ): Promise<{ key: string; id: string }>;
+}
+
+/**
+ * The test server of a file (or a describe block): started in `beforeAll` on a database of its
+ * own (or `options.database`), closed in `afterAll`; the returned handle is usable from the
+ * first test on. Register fixtures it depends on (stand-ins, a shared database) before it.
+ */
+export function useTestServer(options: TestServerOptions = {}): TestServerHandle {
+  const db = options.database ?? useTestDatabase();
+  return useFixture(
+    "the test server",
+    async () => {
+      const env = typeof options.env === "function" ? options.env() : options.env;
+      const server = await startTestServer(
+        db,
+        { SERVER_ROLE: options.worker ? "all" : "api", ...env },
+        options.container,
+      );
+      return {
+        ...server,
+        db,
+        createOrganization: (name?: string) => createOrganization(server.url, name),
+        addMember: (org: TestOrganization, role: MemberRole, by?: Headers) => addMember(server.url, org, role, by),
+        createApiKey: (org: TestOrganization, role?: Parameters<typeof createApiKey>[2], expiresAt?: Date) =>
+          createApiKey(server.url, org, role, expiresAt),
+      } satisfies TestServerHandle;
+    },
+    (server) => server.close(),
+  );
+}

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { useFixture } from "./fixture.js";
 
 export interface ReceivedRequest {
   headers: IncomingHttpHeaders;
@@ -87,4 +88,13 @@ export function messageOf(request: ReceivedRequest): {
   data: Record<string, unknown>;
 } {
   return JSON.parse(request.body);
+}
+
+/** A webhook receiver for this file's tests, started in `beforeAll` and closed in `afterAll`. */
+export function useWebhookReceiver(reply?: WebhookReceiver["reply"]): WebhookReceiver {
+  return useFixture(
+    "the webhook receiver",
+    () => startWebhookReceiver(reply),
+    (receiver) => receiver.close(),
+  );
 }

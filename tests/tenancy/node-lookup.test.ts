@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { isObjectType } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { schema } from "../../src/graphql/schema.js";
-import { createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import type { TestOrganization } from "../support/auth.js";
+import { useTestServer } from "../support/server.js";
 
 /** Every object type that implements Node: each must answer null for an id it cannot see. */
 const nodeTypes = Object.values(schema.getTypeMap())
@@ -13,18 +12,11 @@ const nodeTypes = Object.values(schema.getTypeMap())
   .filter((type) => type.getInterfaces().some((i) => i.name === "Node"))
   .map((type) => type.name);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let org: TestOrganization;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  org = await createOrganization(server.url);
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  org = await server.createOrganization();
 });
 
 describe("node(id)", () => {

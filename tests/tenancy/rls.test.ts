@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { inScopedTransaction, scopedClient } from "../../src/db/tenant.js";
-import { createApiKey, createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import type { TestOrganization } from "../support/auth.js";
+import { uuidOf } from "../support/graphql.js";
+import { useTestServer } from "../support/server.js";
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer();
 let a: TestOrganization;
 let b: TestOrganization;
 
-const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
-
 beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, { SERVER_ROLE: "api" });
-  [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
-  await Promise.all([createApiKey(server.url, a), createApiKey(server.url, b), createApiKey(server.url, b)]);
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
+  [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
+  await Promise.all([server.createApiKey(a), server.createApiKey(b), server.createApiKey(b)]);
 });
 
 describe("row-level security in the database itself", () => {

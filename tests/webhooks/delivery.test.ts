@@ -1,10 +1,8 @@
 import { Webhook } from "standardwebhooks";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import { createOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { gql, gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useTestServer } from "../support/server.js";
 import { messageOf, startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver.js";
 import { createWebhook, deliveriesOf, eventually, madeDeliveriesOf, touch } from "./fixtures.js";
 
@@ -54,8 +52,16 @@ const Rotate = graphql(`
   }
 `);
 
-let db: TestDatabase;
-let server: TestServer;
+const server = useTestServer({
+  worker: true,
+  env: {
+    WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
+    WEBHOOK_RETRY_SCHEDULE: "200ms,200ms,200ms",
+    WEBHOOK_MAX_CONSECUTIVE_FAILURES: "3",
+    WEBHOOK_TIMEOUT_MS: "1000",
+    WEBHOOK_ENDPOINT_CONCURRENCY: "1",
+  },
+});
 const receivers: WebhookReceiver[] = [];
 
 const receiver = async (...args: Parameters<typeof startWebhookReceiver>) => {
@@ -64,27 +70,13 @@ const receiver = async (...args: Parameters<typeof startWebhookReceiver>) => {
   return started;
 };
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(db, {
-    WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
-    WEBHOOK_RETRY_SCHEDULE: "200ms,200ms,200ms",
-    WEBHOOK_MAX_CONSECUTIVE_FAILURES: "3",
-    WEBHOOK_TIMEOUT_MS: "1000",
-    WEBHOOK_ENDPOINT_CONCURRENCY: "1",
-  });
-});
 afterEach(async () => {
   await Promise.all(receivers.splice(0).map((r) => r.close()));
-});
-afterAll(async () => {
-  await server?.close();
-  await db?.drop();
 });
 
 describe("delivering an event", () => {
   it("POSTs `{ type, timestamp, data }` signed so that standardwebhooks' Webhook.verify accepts it, with no credential of the product", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const endpoint = await receiver();
     const webhook = await createWebhook(server.url, org, endpoint.url);
     await gqlData(server.url, Rename, { id: org.id, input: { name: "Signed Clinic" } }, org.owner);
@@ -122,7 +114,7 @@ describe("delivering an event", () => {
   });
 
   it("records the event in the transaction of the change: a change that rolls back sends nothing", async () => {
-    const [org, other] = await Promise.all([createOrganization(server.url), createOrganization(server.url)]);
+    const [org, other] = await Promise.all([server.createOrganization(), server.createOrganization()]);
     const endpoint = await receiver();
     await createWebhook(server.url, org, endpoint.url);
     const taken = await gqlData(server.url, Rename, { id: org.id, input: { slug: other.slug } }, org.owner);
@@ -136,7 +128,7 @@ describe("delivering an event", () => {
   });
 
   it("only sends the event types an endpoint chose", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const [keys, all] = await Promise.all([receiver(), receiver()]);
     const keysHook = await createWebhook(server.url, org, keys.url, ["api_key.created"]);
     await createWebhook(server.url, org, all.url);
@@ -150,7 +142,7 @@ describe("delivering an event", () => {
 
 describe("retries", () => {
   it("endpoint down for the first attempts, then up: delivered with the same webhook-id, every attempt logged", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const endpoint = await receiver((_request, index) =>
       index < 2 ? { status: 503, body: "maintenance" } : { status: 200 },
     );
@@ -172,7 +164,7 @@ describe("retries", () => {
   });
 
   it("waits at least as long as Retry-After says before the next attempt", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const endpoint = await receiver((_r, index) =>
       index === 0 ? { status: 429, headers: { "retry-after": "2" } } : { status: 200 },
     );
@@ -189,7 +181,7 @@ describe("retries", () => {
   });
 
   it("a 4xx answer is final: logged once, no retry scheduled", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const endpoint = await receiver(() => ({ status: 422, body: '{"error":"unknown"}' }));
     const webhook = await createWebhook(server.url, org, endpoint.url);
     await touch(server.url, org);
@@ -201,7 +193,7 @@ describe("retries", () => {
   });
 
   it("a redirect is a failure and is not followed", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const elsewhere = await receiver();
     const endpoint = await receiver((_r, index) =>
       index === 0 ? { status: 302, headers: { location: elsewhere.url } } : { status: 200 },
@@ -215,7 +207,7 @@ describe("retries", () => {
   });
 
   it("an endpoint that does not answer in time is retried (WEBHOOK_TIMEOUT_MS)", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const endpoint = await receiver((_r, index) => (index === 0 ? "hold" : { status: 200 }));
     const webhook = await createWebhook(server.url, org, endpoint.url);
     await touch(server.url, org);
@@ -231,7 +223,7 @@ describe("retries", () => {
 
 describe("disabling endpoints", () => {
   it("410 Gone disables the endpoint at once and tells the organization's other endpoints", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const [gone, watcher] = await Promise.all([receiver(() => ({ status: 410 })), receiver()]);
     const goneHook = await createWebhook(server.url, org, gone.url);
     await createWebhook(server.url, org, watcher.url, ["webhook.endpoint_disabled"]);
@@ -248,7 +240,7 @@ describe("disabling endpoints", () => {
   });
 
   it("disables an endpoint after N consecutive failed messages, says so, and resumes once re-enabled", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const failing = await receiver(() => ({ status: 400 }));
     const watcher = await receiver();
     const webhook = await createWebhook(server.url, org, failing.url, ["organization.updated"]);
@@ -290,7 +282,7 @@ describe("disabling endpoints", () => {
 
 describe("ping, replay and secret rotation", () => {
   it("pingWebhook sends one webhook.ping message, and its failure changes nothing", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const endpoint = await receiver(() => ({ status: 500 }));
     const webhook = await createWebhook(server.url, org, endpoint.url);
     const ping = await gqlData(server.url, Ping, { id: webhook.id }, org.owner);
@@ -304,7 +296,7 @@ describe("ping, replay and secret rotation", () => {
   });
 
   it("pings a disabled endpoint too, and sends it nothing else", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const endpoint = await receiver();
     const webhook = await createWebhook(server.url, org, endpoint.url);
     await gqlData(server.url, Update, { id: webhook.id, input: { enabled: false } }, org.owner);
@@ -318,7 +310,7 @@ describe("ping, replay and secret rotation", () => {
   });
 
   it("replays one event with the same webhook-id", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const endpoint = await receiver();
     const webhook = await createWebhook(server.url, org, endpoint.url);
     await touch(server.url, org);
@@ -345,7 +337,7 @@ describe("ping, replay and secret rotation", () => {
   });
 
   it("replays every event since a time, e.g. those emitted while the endpoint was disabled", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const endpoint = await receiver();
     const webhook = await createWebhook(server.url, org, endpoint.url, ["organization.updated"]);
     await gqlData(server.url, Update, { id: webhook.id, input: { enabled: false } }, org.owner);
@@ -376,7 +368,7 @@ describe("ping, replay and secret rotation", () => {
   });
 
   it("after a rotation, signs with both secrets during the grace period, and with the new one only without", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const endpoint = await receiver();
     const webhook = await createWebhook(server.url, org, endpoint.url);
     const rotated = await gqlData(server.url, Rotate, { input: { id: webhook.id, gracePeriodHours: 1 } }, org.owner);
@@ -408,7 +400,7 @@ describe("ping, replay and secret rotation", () => {
 
 describe("isolation", () => {
   it("a slow endpoint gets at most WEBHOOK_ENDPOINT_CONCURRENCY requests at once and holds up no other endpoint", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const [slow, fast] = await Promise.all([receiver(() => "hold"), receiver()]);
     await createWebhook(server.url, org, slow.url);
     await createWebhook(server.url, org, fast.url);
@@ -418,7 +410,7 @@ describe("isolation", () => {
   });
 
   it("an organization never receives another organization's events", async () => {
-    const [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
+    const [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
     const [toA, toB] = await Promise.all([receiver(), receiver()]);
     await createWebhook(server.url, a, toA.url);
     await createWebhook(server.url, b, toB.url);

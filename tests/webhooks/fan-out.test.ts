@@ -2,30 +2,27 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma, type PrismaClient } from "../../src/db/prisma.js";
 import { inScopedTransaction } from "../../src/db/tenant.js";
-import { emitEvent } from "../../src/modules/webhooks/emit-event.js";
-import { createOrganization, type TestOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { emitEvent } from "../../src/events/index.js";
+import type { TestOrganization } from "../support/auth.js";
+import { uuidOf } from "../support/graphql.js";
 import { type ServerProcess, startServerProcess } from "../support/process.js";
-import { startTestServer, type TestServer, testServerEnv } from "../support/server.js";
+import { testServerEnv, useTestServer } from "../support/server.js";
 import { messageOf, startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver.js";
 import { createWebhook, eventually, madeDeliveriesOf, touch } from "./fixtures.js";
 
 // One request at a time per endpoint: what an endpoint receives is in the order it was sent.
 const webhookEnv = { WEBHOOK_ALLOWED_HOSTS: "127.0.0.1", WEBHOOK_ENDPOINT_CONCURRENCY: "1" };
 
-let db: TestDatabase;
-let api: TestServer;
+// No worker in this process: jobs wait in the database until the worker process starts.
+const api = useTestServer({ env: webhookEnv });
 let app: PrismaClient;
 let owner: pg.Client;
 let worker: ServerProcess | undefined;
 const receivers: WebhookReceiver[] = [];
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  // No worker in this process: jobs wait in the database until the worker process starts.
-  api = await startTestServer(db, { SERVER_ROLE: "api", ...webhookEnv });
-  app = createPrisma(db.appUrl, 8);
-  owner = new pg.Client({ connectionString: db.adminUrl });
+  app = createPrisma(api.db.appUrl, 8);
+  owner = new pg.Client({ connectionString: api.db.adminUrl });
   await owner.connect();
 });
 afterAll(async () => {
@@ -33,8 +30,6 @@ afterAll(async () => {
   await Promise.all(receivers.map((r) => r.close()));
   await app?.$disconnect();
   await owner?.end();
-  await api?.close();
-  await db?.drop();
 });
 
 const receiver = async () => {
@@ -42,7 +37,6 @@ const receiver = async () => {
   receivers.push(started);
   return started;
 };
-const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
 
 /** Emits `patient.created` events with these patient ids, all in one transaction, as an API request would. */
 const emitInOneTransaction = (org: TestOrganization, patientIds: string[], then?: () => never) =>
@@ -65,6 +59,10 @@ const webhookJobs = async () =>
     )
   ).rows;
 
+/** Events waiting in the webhooks subscriber's queue. */
+const queuedForWebhooks = async () =>
+  (await owner.query("SELECT count(*)::int AS n FROM event_deliveries WHERE subscriber = 'webhooks'")).rows[0].n;
+
 const receivedMessages = (endpoint: WebhookReceiver) =>
   endpoint.requests.map((r) => {
     const { type, data } = messageOf(r);
@@ -75,7 +73,7 @@ describe("fanning out events", () => {
   it("queues one fan-out job for many events, not one per event, and sends them in the order they were emitted", {
     timeout: 90_000,
   }, async () => {
-    const org = await createOrganization(api.url);
+    const org = await api.createOrganization();
     const endpoint = await receiver();
     const webhook = await createWebhook(api.url, org, endpoint.url);
     for (const name of ["One", "Two", "Three"]) await touch(api.url, org, name);
@@ -88,11 +86,10 @@ describe("fanning out events", () => {
     await touch(api.url, org, "Four");
 
     // Ten events in five transactions, and no worker yet: one job waits, keyed to the organization.
-    expect(await webhookJobs()).toEqual([{ task: "fan_out_webhook_events", key: `webhook-fan-out:${uuidOf(org.id)}` }]);
-    const { rows } = await owner.query("SELECT count(*)::int AS n FROM webhook_fan_outs");
-    expect(rows[0].n).toBe(10);
+    expect(await webhookJobs()).toEqual([{ task: "fan_out_webhook_events", key: `events:webhooks:${uuidOf(org.id)}` }]);
+    expect(await queuedForWebhooks()).toBe(10);
 
-    worker = await startServerProcess(testServerEnv(db, { SERVER_ROLE: "worker", ...webhookEnv }));
+    worker = await startServerProcess(testServerEnv(api.db, { SERVER_ROLE: "worker", ...webhookEnv }));
     await endpoint.waitFor(10, 30_000);
     expect(receivedMessages(endpoint)).toEqual([
       "One",
@@ -110,13 +107,12 @@ describe("fanning out events", () => {
     expect(log.deliveries.every((d) => d.status === "succeeded" && d.attempt === 1)).toBe(true);
     await eventually(async () => {
       expect(await webhookJobs()).toEqual([]);
-      const left = await owner.query("SELECT count(*)::int AS n FROM webhook_fan_outs");
-      expect(left.rows[0].n).toBe(0);
+      expect(await queuedForWebhooks()).toBe(0);
     });
   });
 
   it("delivers a burst of events of one transaction to every endpoint in order", { timeout: 60_000 }, async () => {
-    const org = await createOrganization(api.url);
+    const org = await api.createOrganization();
     const endpoints = [await receiver(), await receiver()];
     for (const endpoint of endpoints) await createWebhook(api.url, org, endpoint.url);
     const burst = Array.from({ length: 40 }, (_, i) => `burst-${i}`);
@@ -130,7 +126,7 @@ describe("fanning out events", () => {
   it("loses no event of transactions committing while fan-outs run, and schedules none twice", {
     timeout: 60_000,
   }, async () => {
-    const org = await createOrganization(api.url);
+    const org = await api.createOrganization();
     const endpoint = await receiver();
     const webhook = await createWebhook(api.url, org, endpoint.url);
     const emitted = (

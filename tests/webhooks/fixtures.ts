@@ -56,9 +56,9 @@ export async function createWebhook(
   return { id: subscription.id, secret };
 }
 
-/** Renames the organization: one `organization.updated` event. */
-export async function touch(url: string, org: TestOrganization, name = `Clinic ${Date.now()}`) {
-  const result = await gqlData(url, Rename, { id: org.id, name }, org.owner);
+/** Renames the organization: one `organization.updated` event (`headers` added to the owner's, e.g. `x-request-id`). */
+export async function touch(url: string, org: TestOrganization, name = `Clinic ${Date.now()}`, headers: Headers = {}) {
+  const result = await gqlData(url, Rename, { id: org.id, name }, { ...org.owner, ...headers });
   if (result.updateOrganization.__typename !== "MutationUpdateOrganizationSuccess") {
     throw new Error(`updateOrganization failed: ${JSON.stringify(result)}`);
   }

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { graphql } from "../generated/gql.js";
-import {
-  asUser,
-  createApiKey,
-  createOrganization,
-  type Headers,
-  type TestOrganization,
-  unique,
-} from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
-import { gql, gqlData } from "../support/graphql.js";
-import { startTestServer, type TestServer } from "../support/server.js";
-import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver.js";
+import { asUser, type Headers, type TestOrganization, unique } from "../support/auth.js";
+import { describeCrossTenant, empty, notFound, operation } from "../support/cross-tenant.js";
+import { gql, gqlData, uuidOf } from "../support/graphql.js";
+import { InviteMember, RemoveMember, RevokeApiKey, UpdateMemberRole } from "../support/organization-documents.js";
+import { useTestServer } from "../support/server.js";
+import { useWebhookReceiver } from "../support/webhook-receiver.js";
 import { createWebhook, deliveriesOf, eventually, madeDeliveriesOf, touch } from "./fixtures.js";
 
 const Create = graphql(`
@@ -101,45 +95,16 @@ const DeliveriesWithEvents = graphql(`
     }
   }
 `);
-const Invite = graphql(`
-  mutation WebhooksApiInvite($input: InviteMemberInput!) { inviteMember(input: $input) { __typename } }
-`);
 const Me = graphql(`
   query WebhooksApiMe { me { memberships(first: 5) { edges { node { id organization { id } } } } } }
 `);
-const ChangeRole = graphql(`
-  mutation WebhooksApiChangeRole($membershipId: ID!, $role: MemberRole!) {
-    updateMemberRole(membershipId: $membershipId, role: $role) { __typename }
-  }
-`);
-const Remove = graphql(`
-  mutation WebhooksApiRemove($membershipId: ID!) { removeMember(membershipId: $membershipId) { __typename } }
-`);
-const Revoke = graphql(`
-  mutation WebhooksApiRevoke($id: ID!) { revokeApiKey(id: $id) { __typename } }
-`);
-
-let db: TestDatabase;
-let server: TestServer;
-let endpoint: WebhookReceiver;
+const server = useTestServer({
+  worker: true,
+  env: { WEBHOOK_ALLOWED_HOSTS: "127.0.0.1", WEBHOOK_RETRY_SCHEDULE: "100ms" },
+  container: { onQuery: () => statements++ },
+});
+const endpoint = useWebhookReceiver();
 let statements = 0;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startTestServer(
-    db,
-    { WEBHOOK_ALLOWED_HOSTS: "127.0.0.1", WEBHOOK_RETRY_SCHEDULE: "100ms" },
-    { onQuery: () => statements++ },
-  );
-  endpoint = await startWebhookReceiver();
-});
-afterAll(async () => {
-  await endpoint?.close();
-  await server?.close();
-  await db?.drop();
-});
-
-const uuidOf = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
 
 async function v1(method: string, path: string, headers: Headers, body?: unknown) {
   const response = await fetch(`${server.url}${path}`, {
@@ -159,7 +124,7 @@ async function eventsOf(org: TestOrganization, type: string) {
 
 describe("webhook subscriptions", () => {
   it("are created with a whsec_ secret shown once, then listed, read, updated and deleted", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const created = await gqlData(
       server.url,
       Create,
@@ -218,7 +183,7 @@ describe("webhook subscriptions", () => {
   });
 
   it("deleting one removes its delivery log with it", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const webhook = await createWebhook(server.url, org, endpoint.url);
     await gqlData(server.url, Ping, { id: webhook.id }, org.owner);
     await madeDeliveriesOf(server.url, org.owner, webhook.id, 1);
@@ -236,7 +201,7 @@ describe("webhook subscriptions", () => {
     ["the metadata address", "http://169.254.169.254/latest/meta-data", "must be a public endpoint: 169.254.169.254"],
     ["IPv6 loopback", "http://[::1]:8080/hook", "must be a public endpoint: ::1"],
   ])("refuses %s with a ValidationError on input.url and creates nothing", async (_case, url, message) => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const result = await gqlData(server.url, Create, { input: { organizationId: org.id, url } }, org.owner);
     expect(result.createWebhookSubscription).toEqual({
       __typename: "ValidationError",
@@ -257,7 +222,7 @@ describe("webhook subscriptions", () => {
     ["a repeated event type", { eventTypes: ["patient.created", "patient.created"] }, ["input", "eventTypes"]],
     ["a description over 500 characters", { description: "x".repeat(501) }, ["input", "description"]],
   ])("refuses %s", async (_case, input, path) => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const result = await gqlData(
       server.url,
       Create,
@@ -271,7 +236,7 @@ describe("webhook subscriptions", () => {
   });
 
   it("refuses bad input to update, rotate and replay, changing nothing", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const webhook = await createWebhook(server.url, org, endpoint.url);
     const before = await gqlData(server.url, Get, { id: webhook.id }, org.owner);
     const update = await gqlData(
@@ -303,10 +268,10 @@ describe("webhook subscriptions", () => {
   });
 
   it("are managed by owners and admins only", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const webhook = await createWebhook(server.url, org, endpoint.url);
-    const staff = await createApiKey(server.url, org, "staff");
-    const admin = await createApiKey(server.url, org, "admin");
+    const staff = await server.createApiKey(org, "staff");
+    const admin = await server.createApiKey(org, "admin");
     const asStaff = await gql(
       server.url,
       Create,
@@ -322,49 +287,68 @@ describe("webhook subscriptions", () => {
 });
 
 describe("another organization's webhooks", () => {
-  it("are not found: A can neither see nor change B's subscriptions, events or deliveries", async () => {
-    const [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
-    const aHook = await createWebhook(server.url, a, endpoint.url);
-    const bHook = await createWebhook(server.url, b, endpoint.url);
+  let a: TestOrganization;
+  let b: TestOrganization;
+  let aHook: { id: string };
+  let bHook: { id: string };
+  let bEventId: string;
+  const bHookAsB = () => gqlData(server.url, Get, { id: bHook.id }, b.owner);
+  let bBefore: Awaited<ReturnType<typeof bHookAsB>>;
+
+  beforeAll(async () => {
+    [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
+    aHook = await createWebhook(server.url, a, endpoint.url);
+    bHook = await createWebhook(server.url, b, endpoint.url);
     await touch(server.url, b);
     const [bEvent] = await eventsOf(b, "organization.updated");
-    const bEventId = bEvent?.id ?? "";
-    const bBefore = await gqlData(server.url, Get, { id: bHook.id }, b.owner);
+    bEventId = bEvent?.id ?? "";
+    bBefore = await bHookAsB();
     await madeDeliveriesOf(server.url, b.owner, bHook.id, 1);
+  });
 
-    const as = a.owner;
-    const created = await gqlData(server.url, Create, { input: { organizationId: b.id, url: endpoint.url } }, as);
-    expect(created.createWebhookSubscription).toMatchObject({ __typename: "NotFoundError" });
-    expect((await gqlData(server.url, Get, { id: bHook.id }, as)).webhookSubscription).toBeNull();
-    expect((await gqlData(server.url, List, { id: b.id }, as)).organization).toBeNull();
-    expect((await gqlData(server.url, Event, { id: bEventId }, as)).webhookEvent).toBeNull();
-    expect((await gqlData(server.url, Node, { id: bHook.id }, as)).node).toBeNull();
-    expect((await gqlData(server.url, DeliveriesWithEvents, { id: bHook.id }, as)).webhookSubscription).toBeNull();
-    const notFound = { __typename: "NotFoundError", code: "NOT_FOUND" };
-    expect(
-      (await gqlData(server.url, Update, { id: bHook.id, input: { enabled: false } }, as)).updateWebhookSubscription,
-    ).toEqual(notFound);
-    expect((await gqlData(server.url, Rotate, { input: { id: bHook.id } }, as)).rotateWebhookSecret).toEqual(notFound);
-    expect((await gqlData(server.url, Ping, { id: bHook.id }, as)).pingWebhook).toEqual(notFound);
-    expect((await gqlData(server.url, Delete, { id: bHook.id }, as)).deleteWebhookSubscription).toEqual(notFound);
-    const replayB = { subscriptionId: bHook.id, eventId: bEventId };
-    expect((await gqlData(server.url, ReplayOne, { input: replayB }, as)).replayWebhookEvent).toEqual(notFound);
-    const replayIntoA = { subscriptionId: aHook.id, eventId: bEventId };
-    expect((await gqlData(server.url, ReplayOne, { input: replayIntoA }, as)).replayWebhookEvent).toEqual(notFound);
-    const since = new Date(Date.now() - 3_600_000).toISOString();
-    expect(
-      (await gqlData(server.url, ReplaySince, { input: { subscriptionId: bHook.id, since } }, as)).replayWebhookEvents,
-    ).toEqual(notFound);
-
-    expect(await gqlData(server.url, Get, { id: bHook.id }, b.owner)).toEqual(bBefore);
-    expect((await deliveriesOf(server.url, b.owner, bHook.id)).deliveries).toHaveLength(1);
-    expect((await deliveriesOf(server.url, a.owner, aHook.id)).deliveries).toEqual([]);
+  describeCrossTenant("are not found: A can neither see nor change B's subscriptions, events or deliveries", {
+    server,
+    as: () => a.owner,
+    unchanged: async () => {
+      expect(await bHookAsB()).toEqual(bBefore);
+      expect((await deliveriesOf(server.url, b.owner, bHook.id)).deliveries).toHaveLength(1);
+      expect((await deliveriesOf(server.url, a.owner, aHook.id)).deliveries).toEqual([]);
+    },
+    operations: [
+      operation(Create, () => ({ input: { organizationId: b.id, url: endpoint.url } }), notFound()),
+      operation(Get, () => ({ id: bHook.id }), empty),
+      operation(List, () => ({ id: b.id }), empty),
+      operation(Event, () => ({ id: bEventId }), empty),
+      operation(Node, () => ({ id: bHook.id }), empty),
+      operation(DeliveriesWithEvents, () => ({ id: bHook.id }), empty),
+      operation(Update, () => ({ id: bHook.id, input: { enabled: false } }), notFound()),
+      operation(Rotate, () => ({ input: { id: bHook.id } }), notFound()),
+      operation(Ping, () => ({ id: bHook.id }), notFound()),
+      operation(Delete, () => ({ id: bHook.id }), notFound()),
+      operation(
+        ReplayOne,
+        () => ({ input: { subscriptionId: bHook.id, eventId: bEventId } }),
+        notFound(),
+        "B's event to B's endpoint",
+      ),
+      operation(
+        ReplayOne,
+        () => ({ input: { subscriptionId: aHook.id, eventId: bEventId } }),
+        notFound(),
+        "B's event into A's endpoint",
+      ),
+      operation(
+        ReplaySince,
+        () => ({ input: { subscriptionId: bHook.id, since: new Date(Date.now() - 3_600_000).toISOString() } }),
+        notFound(),
+      ),
+    ],
   });
 });
 
 describe("the event catalog", () => {
   it("lists every event type with its version and payload JSON Schema", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const { webhookEventTypes } = await gqlData(server.url, EventTypes, {}, org.owner);
     expect(webhookEventTypes.map((t) => t.name)).toEqual(
       expect.arrayContaining([
@@ -401,9 +385,9 @@ describe("the event catalog", () => {
 
 describe("events of existing mutations", () => {
   it("records api_key.created and api_key.revoked, with the key's global id and never the key", async () => {
-    const org = await createOrganization(server.url);
-    const key = await createApiKey(server.url, org, "staff");
-    await gqlData(server.url, Revoke, { id: key.id }, org.owner);
+    const org = await server.createOrganization();
+    const key = await server.createApiKey(org, "staff");
+    await gqlData(server.url, RevokeApiKey, { id: key.id }, org.owner);
     const [created] = await eventsOf(org, "api_key.created");
     expect(created).toMatchObject({ version: 1, data: { apiKeyId: key.id, role: "staff", expiresAt: null } });
     expect(JSON.stringify(created)).not.toContain(key.key);
@@ -412,14 +396,14 @@ describe("events of existing mutations", () => {
   });
 
   it("records member.added when an invitation is accepted, then member.role_changed and member.removed", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const sub = unique("user_invited");
     const email = `${sub}@example.com`;
-    await gqlData(server.url, Invite, { input: { organizationId: org.id, email, role: "staff" } }, org.owner);
+    await gqlData(server.url, InviteMember, { input: { organizationId: org.id, email, role: "staff" } }, org.owner);
     const me = await gqlData(server.url, Me, {}, asUser(sub, { email }));
     const membershipId = me.me.memberships.edges[0]?.node.id ?? "";
-    await gqlData(server.url, ChangeRole, { membershipId, role: "specialist" }, org.owner);
-    await gqlData(server.url, Remove, { membershipId }, org.owner);
+    await gqlData(server.url, UpdateMemberRole, { membershipId, role: "specialist" }, org.owner);
+    await gqlData(server.url, RemoveMember, { membershipId }, org.owner);
 
     const [added] = await eventsOf(org, "member.added");
     expect(added?.data).toMatchObject({ membershipId, role: "staff", userId: expect.any(String) });
@@ -432,12 +416,12 @@ describe("events of existing mutations", () => {
 
 describe("lists without N+1", () => {
   it("reads a subscription's deliveries with their events in the same number of statements for 2 rows or 12", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const webhook = await createWebhook(server.url, org, endpoint.url);
     const { adminDb } = server.services;
     const addDeliveries = async (n: number) => {
       for (let i = 0; i < n; i++) {
-        const event = await adminDb.webhookEvent.create({
+        const event = await adminDb.domainEvent.create({
           data: { organizationId: uuidOf(org.id), type: "webhook.ping", version: 1, data: {} },
         });
         await adminDb.webhookDelivery.create({
@@ -471,7 +455,7 @@ describe("lists without N+1", () => {
 
 describe("/v1 webhook paths", () => {
   it("create, list, get, update, rotate, ping, deliveries, replay, events and delete", async () => {
-    const org = await createOrganization(server.url);
+    const org = await server.createOrganization();
     const base = `/v1/organizations/${org.id}`;
     const created = await v1("POST", `${base}/webhooks`, org.owner, {
       url: endpoint.url,
@@ -516,7 +500,7 @@ describe("/v1 webhook paths", () => {
   });
 
   it("answer 422 with the field for bad input, and 404 for another organization's ids", async () => {
-    const [a, b] = await Promise.all([createOrganization(server.url, "A"), createOrganization(server.url, "B")]);
+    const [a, b] = await Promise.all([server.createOrganization("A"), server.createOrganization("B")]);
     const bHook = await createWebhook(server.url, b, endpoint.url);
     const bad = await v1("POST", `/v1/organizations/${a.id}/webhooks`, a.owner, { url: "http://10.0.0.1/" });
     expect(bad.status).toBe(422);

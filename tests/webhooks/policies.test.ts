@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../../src/config.js";
-import { guardedLookup, refusal } from "../../src/modules/webhooks/endpoint-address.js";
-import { parseRetryAfter, retryDelay, verdictOf } from "../../src/modules/webhooks/retry-policy.js";
-import { sendMessage } from "../../src/modules/webhooks/send-message.js";
+import { ConfigError, parseConfig } from "../../src/config/config.js";
+import { guardedLookup, refusal } from "../../src/modules/webhooks/domain/endpoint-address.js";
+import { sendMessage } from "../../src/modules/webhooks/domain/send-message.js";
+import { parseRetryAfter, retryDelay, verdictOf } from "../../src/outbound/retry-policy.js";
 
 const policy = (allowed?: string) => parseConfig(allowed ? { WEBHOOK_ALLOWED_HOSTS: allowed } : {}).webhooks;
 

@@ -1,32 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOrganization } from "../support/auth.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import { afterAll, describe, expect, it } from "vitest";
 import { type ServerProcess, startServerProcess } from "../support/process.js";
-import { startTestServer, type TestServer, testServerEnv } from "../support/server.js";
-import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver.js";
+import { testServerEnv, useTestServer } from "../support/server.js";
+import { useWebhookReceiver } from "../support/webhook-receiver.js";
 import { createWebhook, deliveriesOf, madeDeliveriesOf, touch } from "./fixtures.js";
 
 const webhookEnv = { WEBHOOK_ALLOWED_HOSTS: "127.0.0.1", WEBHOOK_TIMEOUT_MS: "60000" };
 
-let db: TestDatabase;
-let api: TestServer;
-let endpoint: WebhookReceiver;
+const api = useTestServer({ env: webhookEnv });
+const endpoint = useWebhookReceiver((_request, index) => (index === 0 ? "hold" : { status: 200 }));
 const workers: ServerProcess[] = [];
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestServer(db, { SERVER_ROLE: "api", ...webhookEnv });
-  endpoint = await startWebhookReceiver((_request, index) => (index === 0 ? "hold" : { status: 200 }));
-});
 afterAll(async () => {
   await Promise.all(workers.map((w) => w.stop("SIGKILL")));
-  await endpoint?.close();
-  await api?.close();
-  await db?.drop();
 });
 
 const startWorker = async () => {
-  const worker = await startServerProcess(testServerEnv(db, { SERVER_ROLE: "worker", ...webhookEnv }));
+  const worker = await startServerProcess(testServerEnv(api.db, { SERVER_ROLE: "worker", ...webhookEnv }));
   workers.push(worker);
   return worker;
 };
@@ -35,7 +24,7 @@ describe("a worker killed in the middle of a delivery", () => {
   it("does not lose the message: another worker delivers it again, with the same webhook-id", {
     timeout: 90_000,
   }, async () => {
-    const org = await createOrganization(api.url);
+    const org = await api.createOrganization();
     const webhook = await createWebhook(api.url, org, endpoint.url);
     const first = await startWorker();
     await touch(api.url, org);

@@ -1,8 +1,12 @@
+import type { IncomingMessage } from "node:http";
 import type { Plugin } from "graphql-yoga";
+import type { TrustProxy } from "../../config/values.js";
 import { RETRY_AFTER_SECONDS } from "../../errors.js";
+import { errorTypes } from "../../graphql/error-types.js";
 import { IMPERSONATED_PATIENT_HEADER } from "../../identity/impersonation.js";
 import type { Logger } from "../../logger.js";
-import { requestIdOf } from "../context.js";
+import { requestOrigin } from "../client-address.js";
+import { requestIdOf, type V1ServerContext } from "../context.js";
 import { isUtf8Body, isWellFormedJson } from "../request-guards.js";
 import type { V1Request, V1Route } from "./route.js";
 import { v1Routes } from "./routes.js";
@@ -20,23 +24,20 @@ interface ErrorBody {
   error: { code: string; message: string; fields?: { path: string[]; message: string }[] };
 }
 
-const statusByCode: Record<string, number> = {
+/**
+ * Codes that are not error types of the domain: the router's own and the GraphQL layer's
+ * (authorization refusals). Every domain error type declares its own status (`errorTypes`).
+ */
+const platformStatuses: Record<string, number> = {
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
-  CONFLICT: 409,
-  INVALID_TRANSITION: 409,
-  HOLD_EXPIRED: 410,
-  ONBOARDING_INCOMPLETE: 409,
-  SLOT_UNAVAILABLE: 409,
-  TOO_MANY_HOLDS: 409,
-  VALIDATION_FAILED: 422,
-  VIDEO_UNAVAILABLE: 409,
-  VIDEO_PROVIDER_ERROR: 502,
-  SERVICE_UNAVAILABLE: 503,
 };
+
+/** The HTTP status a code answers with, if it is one `/v1` knows. */
+const statusOf = (code: string): number | undefined => errorTypes().get(code)?.httpStatus ?? platformStatuses[code];
 
 /** Headers a `/v1` call passes on to the GraphQL operation it runs. */
 const forwardedHeaders = [
@@ -46,8 +47,6 @@ const forwardedHeaders = [
   "user-agent",
   "x-forwarded-for",
   "x-impersonate-patient",
-  "x-forwarded-host",
-  "x-forwarded-proto",
 ];
 
 function compile(route: V1Route): CompiledRoute {
@@ -67,7 +66,7 @@ const json = (status: number, body: unknown) =>
     : new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8" } });
 
 const fail = (code: string, message: string, fields?: ErrorBody["error"]["fields"]) => {
-  const response = json(statusByCode[code] ?? 500, {
+  const response = json(statusOf(code) ?? 500, {
     error: { code, message, ...(fields ? { fields } : {}) },
   } satisfies ErrorBody);
   // An outage is retryable: say when.
@@ -116,6 +115,7 @@ const isDecodableQuery = (search: string) =>
 export function useV1Router(
   graphqlFetch: () => (request: Request, serverContext: object) => Promise<Response>,
   log: Logger,
+  trustProxy: TrustProxy,
 ): Plugin {
   const routes = v1Routes.map(compile);
   return {
@@ -143,9 +143,15 @@ export function useV1Router(
         requestId: requestIdOf(request),
         url,
       };
-      // The server context (the socket) travels along: the operation sees the caller's address.
+      // The server context (the socket) travels along: the operation sees the caller's address;
+      // it runs on an internal URL, so URLs it hands out (local-disk files) name the caller's origin.
+      const socketAddress = (serverContext as { req?: IncomingMessage }).req?.socket?.remoteAddress ?? null;
+      const operationContext: V1ServerContext = {
+        ...serverContext,
+        v1Origin: requestOrigin(trustProxy, socketAddress, request.headers, request.url),
+      };
       const fetchGraphQL = graphqlFetch();
-      endResponse(await execute(match.route, v1Request, (r) => fetchGraphQL(r, serverContext), log));
+      endResponse(await execute(match.route, v1Request, (r) => fetchGraphQL(r, operationContext), log));
     },
   };
 }
@@ -165,9 +171,6 @@ async function execute(
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }
-  // The operation runs on an internal URL; URLs it hands out (local-disk files) must name the caller's.
-  if (!headers.has("x-forwarded-host")) headers.set("x-forwarded-host", request.url.host);
-  if (!headers.has("x-forwarded-proto")) headers.set("x-forwarded-proto", request.url.protocol.slice(0, -1));
   const run = (query: string, variables: Record<string, unknown>) =>
     graphqlFetch(
       new Request(`http://${V1_INTERNAL_HOST}/graphql`, {
@@ -213,7 +216,7 @@ async function mapResult(route: CompiledRoute, response: Response, log: Logger):
   } else if (error) {
     // GraphQL's bad input is /v1's bad request.
     const code = error.extensions?.code === "BAD_USER_INPUT" ? "BAD_REQUEST" : error.extensions?.code;
-    if (code && code in statusByCode) return fail(code, error.message);
+    if (code && statusOf(code) !== undefined) return fail(code, error.message);
     // Errors raised before execution (authentication: 401) keep the status Yoga gave them.
     if (code && response.status >= 400 && response.status < 500)
       return json(response.status, { error: { code, message: error.message } });

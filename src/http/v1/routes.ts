@@ -6,6 +6,8 @@ import { auditRoutes } from "../../modules/audit/routes.js";
 import { authRoutes } from "../../modules/auth/routes.js";
 import { organizationRoutes } from "../../modules/organizations/routes.js";
 import { patientRoutes } from "../../modules/patients/routes.js";
+import { planRoutes } from "../../modules/plans/routes.js";
+import { productRoutes } from "../../modules/products/routes.js";
 import { schedulingRoutes } from "../../modules/scheduling/routes.js";
 import { servicesRoutes } from "../../modules/services/routes.js";
 import { specialistRoutes } from "../../modules/specialists/routes.js";
@@ -21,6 +23,8 @@ export const v1Routes: V1Route[] = [
   ...organizationRoutes,
   ...auditRoutes,
   ...servicesRoutes,
+  ...planRoutes,
+  ...productRoutes,
   ...patientRoutes,
   ...specialistRoutes,
   ...specialtyRoutes,

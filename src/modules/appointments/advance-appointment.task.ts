@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { defineTask } from "../../jobs/task.js";
 import { systemAudit } from "../../operation/audited.js";
-import { readOrganizationSettings } from "../organizations/settings.js";
 import { changeStatus, lockAppointment } from "./change-status.js";
 import { changeableStatuses, lifecycleTimes } from "./lifecycle.js";
+import { appointmentSettings } from "./settings.js";
 
 /**
  * The time-based transitions: `booked` → `upcoming` once within the organization's reminder
@@ -18,7 +18,7 @@ export const advanceAppointment = defineTask({
     await services.adminDb.$transaction(async (tx) => {
       const appointment = await lockAppointment(tx, appointmentId);
       if (!appointment || appointment.organizationId !== organizationId) return;
-      const { reminderWindowHours } = await readOrganizationSettings(tx, organizationId);
+      const { reminderWindowHours } = await appointmentSettings.read(tx, organizationId);
       const { upcomingAt, noShowAt } = lifecycleTimes(appointment, reminderWindowHours);
       const now = new Date();
       const due =

@@ -1,7 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Prisma } from "../../db/prisma.js";
+import { emitEvent } from "../../events/index.js";
 import type { Appointment, AppointmentStatus } from "../../generated/prisma/client.js";
-import { emitEvent } from "../webhooks/emit-event.js";
 
 /** The event each status change emits (`booked` is emitted by booking itself). */
 const eventOfStatus = {

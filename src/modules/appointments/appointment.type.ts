@@ -1,5 +1,5 @@
 import { builder } from "../../graphql/builder.js";
-import { ServiceRef } from "../services/service.type.js";
+import { ServiceRef } from "../services/index.js";
 import { AppointmentActorEnum, AppointmentSourceEnum, AppointmentStatusEnum } from "./enums.js";
 
 export const AppointmentHistoryEntryRef = builder.prismaObject("AppointmentHistory", {

@@ -2,7 +2,7 @@ import { ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { memberRoles } from "../../identity/roles.js";
 import { PatientRef } from "../patients/patient.type.js";
-import { ServiceRef } from "../services/service.type.js";
+import { ServiceRef } from "../services/index.js";
 import { SpecialistRef } from "../specialists/specialist.type.js";
 import { agendaWhere } from "./agenda.js";
 import { AppointmentRef } from "./appointment.type.js";

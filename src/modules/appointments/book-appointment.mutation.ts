@@ -3,9 +3,9 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from ".
 import { builder } from "../../graphql/builder.js";
 import { PatientRef } from "../patients/patient.type.js";
 import { patientFields } from "../patients/patient-input.js";
+import { PatientServicePlanRef } from "../plans/index.js";
 import { CalendarRef, HoldLimitError, SlotUnavailableError } from "../scheduling/index.js";
-import { PatientServicePlanRef } from "../services/patient-service-plan.type.js";
-import { ServiceRef } from "../services/service.type.js";
+import { ServiceRef } from "../services/index.js";
 import { SpecialistRef } from "../specialists/specialist.type.js";
 import { bookAppointment } from "./book.js";
 import { BookingRef } from "./booking.type.js";

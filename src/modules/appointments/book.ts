@@ -2,10 +2,10 @@ import { afterCommit } from "../../after-commit.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import type { Prisma } from "../../db/prisma.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors.js";
+import { emitEvent } from "../../events/index.js";
 import type { Appointment } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
 import { audited } from "../../operation/audited.js";
-import { organizationSettings } from "../organizations/settings.js";
 import {
   announceCalendarChange,
   assertMayBook,
@@ -13,7 +13,6 @@ import {
   inCalendarScope,
   SlotUnavailableError,
 } from "../scheduling/index.js";
-import { emitEvent } from "../webhooks/emit-event.js";
 import { appointmentEventData } from "./appointment-events.js";
 import { type Booker, bookerIn } from "./booker.js";
 import { consumingHold, holdBuffers, placedHoldAudit, type SlotChoice } from "./booking-hold.js";
@@ -22,6 +21,7 @@ import { consumeBookingSession } from "./booking-plan-session.js";
 import { HoldExpiredError, OnboardingIncompleteError } from "./errors.js";
 import { recordHistory } from "./history.js";
 import { scheduleLifecycleJobs } from "./lifecycle-jobs.js";
+import { appointmentSettings } from "./settings.js";
 import { scheduleVideoRoom } from "./video/schedule-video-room.js";
 
 export interface BookingRequest {
@@ -174,7 +174,7 @@ async function bookingCalendar(tx: Prisma.TransactionClient, calendarId: string)
         slug: row.slug,
         requiresPlanSession: row.requires_plan_session,
         telehealth: row.telehealth,
-        settings: organizationSettings.parse(row.settings),
+        settings: appointmentSettings.parse(row.settings),
       }
     : null;
 }

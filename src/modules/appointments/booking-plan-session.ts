@@ -1,6 +1,6 @@
 import type { Prisma } from "../../db/prisma.js";
 import { ConflictError, NotFoundError } from "../../errors.js";
-import { consumePlanSession } from "../services/patient-plans.js";
+import { consumePlanSession } from "../plans/index.js";
 
 /**
  * Consumes one session of the service for a booking and returns the plan it came from: the plan

@@ -1,7 +1,7 @@
 import type { Prisma } from "../../db/prisma.js";
 import { NotFoundError } from "../../errors.js";
 import type { Appointment, AppointmentActor, AppointmentStatus } from "../../generated/prisma/client.js";
-import { restorePlanSession } from "../services/patient-plans.js";
+import { restorePlanSession } from "../plans/index.js";
 import { emitStatusEvent } from "./appointment-events.js";
 import { recordHistory } from "./history.js";
 import { assertTransition } from "./lifecycle.js";

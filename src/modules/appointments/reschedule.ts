@@ -1,11 +1,10 @@
 import { afterCommit } from "../../after-commit.js";
 import { InvalidTransitionError, ValidationError } from "../../errors.js";
+import { emitEvent } from "../../events/index.js";
 import type { Appointment } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
 import { audited } from "../../operation/audited.js";
-import { readOrganizationSettings } from "../organizations/settings.js";
 import { announceCalendarChange } from "../scheduling/index.js";
-import { emitEvent } from "../webhooks/emit-event.js";
 import { announceAppointmentTime } from "./announce-appointment.js";
 import { appointmentEventData } from "./appointment-events.js";
 import { memberActor } from "./booker.js";
@@ -14,6 +13,7 @@ import { lockVisibleAppointment } from "./change-status.js";
 import { recordHistory } from "./history.js";
 import { changeableStatuses } from "./lifecycle.js";
 import { scheduleLifecycleJobs } from "./lifecycle-jobs.js";
+import { appointmentSettings } from "./settings.js";
 import { assertPatientMayChange } from "./transition.js";
 import { scheduleVideoRoom } from "./video/schedule-video-room.js";
 
@@ -43,7 +43,7 @@ export async function rescheduleAppointment(ctx: Context, id: string, slot: Slot
         );
       }
       const now = new Date();
-      const settings = await readOrganizationSettings(tx, before.organizationId);
+      const settings = await appointmentSettings.read(tx, before.organizationId);
       if (actor === "patient") assertPatientMayChange(before, "booked", now, settings.cancellationNoticeHours);
       const after = await tx.appointment.update({
         where: { id },

@@ -1,8 +1,10 @@
 import {
   connectionBody,
   connectionSelection,
-  mutationDocument,
+  mutationRoute,
   pageVariables,
+  queryParams,
+  queryRoute,
   type V1Request,
   type V1Route,
 } from "../../http/v1/route.js";
@@ -16,12 +18,14 @@ const booking = `appointmentId status start end onboardingIncomplete appointment
 /** The agenda filter from the query string; repeat `specialistId`, `serviceId` or `status` for several. */
 const agendaVariables = ({ query }: V1Request) => ({
   ...pageVariables(query),
-  from: query.get("from"),
-  to: query.get("to"),
-  specialistIds: query.getAll("specialistId"),
-  serviceIds: query.getAll("serviceId"),
-  statuses: query.getAll("status"),
-  patientId: query.get("patientId") ?? undefined,
+  ...queryParams(query, {
+    from: "string",
+    to: "string",
+    specialistIds: { list: "specialistId" },
+    serviceIds: { list: "serviceId" },
+    statuses: { list: "status" },
+    patientId: "string",
+  }),
 });
 
 const agendaDocument = `query Agenda($from: DateTime!, $to: DateTime!, $specialistIds: [ID!], $serviceIds: [ID!],
@@ -33,21 +37,16 @@ const agendaDocument = `query Agenda($from: DateTime!, $to: DateTime!, $speciali
   }
 }`;
 
-/** `POST /v1/appointments/:id/<verb>`: one status mutation (`field`), with `{ reason }` from the body for cancel. */
-const statusRoute = (verb: string, field: string, withReason = false): V1Route => {
-  const operation = `${field[0]?.toUpperCase()}${field.slice(1)}`;
-  return {
+/** `POST /v1/appointments/:id/<verb>`: one status mutation, with `{ reason }` from the body for cancel. */
+const statusRoute = (verb: string, mutation: string, withReason = false): V1Route =>
+  mutationRoute({
     method: "POST",
     path: `/v1/appointments/:id/${verb}`,
-    document: mutationDocument(
-      `${operation}($id: ID!${withReason ? ", $reason: String" : ""})`,
-      `${field}(id: $id${withReason ? ", reason: $reason" : ""})`,
-      `Mutation${operation}Success`,
-      appointment,
-    ),
+    mutation,
+    args: withReason ? { id: "ID!", reason: "String" } : { id: "ID!" },
+    select: appointment,
     variables: ({ params, body }) => ({ id: params.id, ...(withReason && { reason: body.reason }) }),
-  };
-};
+  });
 
 export const appointmentRoutes: V1Route[] = [
   {
@@ -64,40 +63,28 @@ export const appointmentRoutes: V1Route[] = [
     variables: agendaVariables,
     body: connectionBody,
   },
-  {
+  mutationRoute({
     method: "POST",
     path: "/v1/appointments",
     status: 201,
-    document: mutationDocument(
-      "BookAppointment($input: BookAppointmentInput!)",
-      "bookAppointment(input: $input)",
-      "MutationBookAppointmentSuccess",
-      booking,
-    ),
+    mutation: "bookAppointment",
+    args: { input: "BookAppointmentInput!" },
+    select: booking,
     variables: ({ body, headers }) => ({
       input: { ...body, idempotencyKey: headers.get("idempotency-key") ?? body.idempotencyKey },
     }),
-  },
-  {
-    method: "GET",
-    path: "/v1/appointments/:id",
-    document: `query Appointment($id: ID!) { appointment(id: $id) { ${appointment} } }`,
-    variables: ({ params }) => ({ id: params.id }),
-  },
+  }),
+  queryRoute({ path: "/v1/appointments/:id", query: "appointment", args: { id: "ID!" }, select: appointment }),
   statusRoute("confirm", "confirmAppointment"),
   statusRoute("start", "startAppointment"),
   statusRoute("complete", "completeAppointment"),
   statusRoute("no-show", "markAppointmentNoShow"),
   statusRoute("cancel", "cancelAppointment", true),
-  {
+  mutationRoute({
     method: "POST",
     path: "/v1/appointments/:id/reschedule",
-    document: mutationDocument(
-      "RescheduleAppointment($id: ID!, $input: RescheduleAppointmentInput!)",
-      "rescheduleAppointment(id: $id, input: $input)",
-      "MutationRescheduleAppointmentSuccess",
-      appointment,
-    ),
-    variables: ({ params, body }) => ({ id: params.id, input: body }),
-  },
+    mutation: "rescheduleAppointment",
+    args: { id: "ID!", input: "RescheduleAppointmentInput!" },
+    select: appointment,
+  }),
 ];

@@ -2,10 +2,10 @@ import { InvalidTransitionError } from "../../errors.js";
 import type { Appointment, AppointmentStatus } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
 import { audited } from "../../operation/audited.js";
-import { readOrganizationSettings } from "../organizations/settings.js";
 import { announceAppointmentTime } from "./announce-appointment.js";
 import { memberActor } from "./booker.js";
 import { changeStatus, lockVisibleAppointment } from "./change-status.js";
+import { appointmentSettings } from "./settings.js";
 
 const HOUR = 3_600_000;
 
@@ -52,7 +52,7 @@ export async function transitionAppointment(
   const updated = await audited(ctx, async (tx) => {
     const before = await lockVisibleAppointment(tx, id);
     if (actor === "patient" && to === "cancelled") {
-      const { cancellationNoticeHours } = await readOrganizationSettings(tx, before.organizationId);
+      const { cancellationNoticeHours } = await appointmentSettings.read(tx, before.organizationId);
       assertPatientMayChange(before, to, now, cancellationNoticeHours);
     }
     if (to === "no_show" && before.startAt > now) {

@@ -1,8 +1,8 @@
 import type { Plugin } from "graphql-yoga";
 import { requestIdOf } from "../../http/context.js";
 import { V1_INTERNAL_HOST } from "../../http/v1/router.js";
-import { calendarQuery } from "./widget-operations.js";
-import { type WidgetCalendar, widgetNotFoundPage, widgetPage } from "./widget-page.js";
+import { calendarQuery } from "./page/widget-operations.js";
+import { type WidgetCalendar, widgetNotFoundPage, widgetPage } from "./page/widget-page.js";
 
 const path = /^\/widget\/([^/]+)\/?$/;
 

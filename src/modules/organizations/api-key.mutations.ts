@@ -1,12 +1,12 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { z } from "zod";
 import { NotFoundError } from "../../errors.js";
+import { emitEvent } from "../../events/index.js";
 import { builder } from "../../graphql/builder.js";
 import { generateApiKey } from "../../identity/api-keys.js";
 import { managerRoles } from "../../identity/roles.js";
 import { audited } from "../../operation/audited.js";
 import { name } from "../../validation.js";
-import { emitEvent } from "../webhooks/emit-event.js";
 import { activeOrganization, assertInActiveOrganization } from "./active-organization.js";
 import { ApiKeyRef } from "./api-key.type.js";
 import { MemberRoleEnum } from "./member-role.enum.js";

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { isUniqueViolation } from "../../db/errors.js";
+import type { Prisma } from "../../db/prisma.js";
 import { ConflictError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
+import { organizationSettings } from "../../settings/organization-settings.js";
 import { bcp47Locale, ianaTimeZone, name } from "../../validation.js";
-import { organizationSettings } from "./settings.js";
 
 export const slug = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, {
   message: "must be 1-63 lowercase letters, digits or dashes, not starting or ending with a dash",
@@ -36,7 +37,8 @@ export const CreateOrganizationInput = organizationInputFields(true);
 export const UpdateOrganizationInput = organizationInputFields(false);
 
 /** Settings as stored: defaults filled in. Input was validated already; this applies the defaults. */
-export const settingsWithDefaults = (settings: unknown) => organizationSettings.parse(settings ?? {});
+export const settingsWithDefaults = (settings: unknown) =>
+  organizationSettings.parse(settings ?? {}) as Prisma.InputJsonObject;
 
 /** Runs a write that may hit the unique slug, answering a taken slug as a ConflictError. */
 export async function withUniqueSlug<T>(slugValue: string | null | undefined, write: () => Promise<T>): Promise<T> {

@@ -1,9 +1,9 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
+import { emitEvent } from "../../events/index.js";
 import { builder } from "../../graphql/builder.js";
 import { managerRoles } from "../../identity/roles.js";
 import { audited } from "../../operation/audited.js";
-import { emitEvent } from "../webhooks/emit-event.js";
 import { assertInActiveOrganization } from "./active-organization.js";
 import { assertMayAssign, assertOwnerRemains, findMembership } from "./members.js";
 import { MembershipRef } from "./membership.type.js";

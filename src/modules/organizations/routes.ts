@@ -1,10 +1,4 @@
-import {
-  connectionBody,
-  connectionSelection,
-  mutationDocument as mutation,
-  pageVariables,
-  type V1Route,
-} from "../../http/v1/route.js";
+import { listRoute, mutationRoute, queryRoute, type V1Route } from "../../http/v1/route.js";
 
 const organization = "id name slug timezone locale settings createdAt updatedAt";
 const membership = "id role createdAt user { id email firstName lastName }";
@@ -12,180 +6,108 @@ const invitation = "id email role expiresAt createdAt";
 const apiKey = "id name prefix role lastUsedAt expiresAt revokedAt createdAt";
 const integration = "id provider config secretHints updatedAt";
 
-/** The organization a sub-resource path names; other organizations' ids answer 404. */
-const organizationPage = (name: string, field: string, fields: string) =>
-  `query ${name}($id: ID!, $first: Int, $after: String) {
-    organization(id: $id) { ${field}(first: $first, after: $after) { ${connectionSelection(fields)} } }
-  }`;
-
-const subResource = (field: string) => (value: unknown) => connectionBody((value as Record<string, unknown>)[field]);
+/** A page of an organization's sub-resource; other organizations' ids answer 404. */
+const organizationList = (path: string, field: string, select: string) =>
+  listRoute({ path, connection: `organization.${field}`, args: { id: "ID!" }, select });
 
 export const organizationRoutes: V1Route[] = [
-  {
-    method: "GET",
-    path: "/v1/organizations",
-    document: `query Organizations($first: Int, $after: String) { organizations(first: $first, after: $after) { ${connectionSelection(organization)} } }`,
-    variables: ({ query }) => pageVariables(query),
-    body: connectionBody,
-  },
-  {
+  listRoute({ path: "/v1/organizations", connection: "organizations", select: organization }),
+  mutationRoute({
     method: "POST",
     path: "/v1/organizations",
     status: 201,
-    document: mutation(
-      "CreateOrganization($input: CreateOrganizationInput!)",
-      "createOrganization(input: $input)",
-      "MutationCreateOrganizationSuccess",
-      organization,
-    ),
-    variables: ({ body }) => ({ input: body }),
-  },
-  {
-    method: "GET",
+    mutation: "createOrganization",
+    args: { input: "CreateOrganizationInput!" },
+    select: organization,
+  }),
+  queryRoute({
     path: "/v1/organizations/by-slug/:slug",
-    document: `query OrganizationBySlug($slug: String!) { organizationBySlug(slug: $slug) { ${organization} } }`,
-    variables: ({ params }) => ({ slug: params.slug }),
-  },
-  {
-    method: "GET",
-    path: "/v1/organizations/:id",
-    document: `query Organization($id: ID!) { organization(id: $id) { ${organization} } }`,
-    variables: ({ params }) => ({ id: params.id }),
-  },
-  {
+    query: "organizationBySlug",
+    args: { slug: "String!" },
+    select: organization,
+  }),
+  queryRoute({ path: "/v1/organizations/:id", query: "organization", args: { id: "ID!" }, select: organization }),
+  mutationRoute({
     method: "PATCH",
     path: "/v1/organizations/:id",
-    document: mutation(
-      "UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!)",
-      "updateOrganization(id: $id, input: $input)",
-      "MutationUpdateOrganizationSuccess",
-      organization,
-    ),
-    variables: ({ params, body }) => ({ id: params.id, input: body }),
-  },
-  {
+    mutation: "updateOrganization",
+    args: { id: "ID!", input: "UpdateOrganizationInput!" },
+    select: organization,
+  }),
+  mutationRoute({
     method: "DELETE",
     path: "/v1/organizations/:id",
     status: 204,
-    document: mutation(
-      "DeleteOrganization($id: ID!)",
-      "deleteOrganization(id: $id)",
-      "MutationDeleteOrganizationSuccess",
-      "id",
-    ),
-    variables: ({ params }) => ({ id: params.id }),
-  },
-  {
-    method: "GET",
-    path: "/v1/organizations/:id/members",
-    document: organizationPage("OrganizationMembers", "members", membership),
-    variables: ({ params, query }) => ({ id: params.id, ...pageVariables(query) }),
-    body: subResource("members"),
-  },
-  {
+    mutation: "deleteOrganization",
+    args: { id: "ID!" },
+    select: "id",
+  }),
+  organizationList("/v1/organizations/:id/members", "members", membership),
+  mutationRoute({
     method: "POST",
     path: "/v1/organizations/:id/members",
     status: 201,
-    document: mutation(
-      "InviteMember($input: InviteMemberInput!)",
-      "inviteMember(input: $input)",
-      "MutationInviteMemberSuccess",
-      invitation,
-    ),
+    mutation: "inviteMember",
+    args: { input: "InviteMemberInput!" },
+    select: invitation,
     variables: ({ params, body }) => ({ input: { ...body, organizationId: params.id } }),
-  },
-  {
+  }),
+  mutationRoute({
     method: "PATCH",
     path: "/v1/organizations/:id/members/:membershipId",
-    document: mutation(
-      "UpdateMemberRole($membershipId: ID!, $role: MemberRole!, $organizationId: ID!)",
-      "updateMemberRole(membershipId: $membershipId, role: $role, organizationId: $organizationId)",
-      "MutationUpdateMemberRoleSuccess",
-      membership,
-    ),
+    mutation: "updateMemberRole",
+    args: { membershipId: "ID!", role: "MemberRole!", organizationId: "ID!" },
+    select: membership,
     variables: ({ params, body }) => ({
       membershipId: params.membershipId,
       role: body.role,
       organizationId: params.id,
     }),
-  },
-  {
+  }),
+  mutationRoute({
     method: "DELETE",
     path: "/v1/organizations/:id/members/:membershipId",
     status: 204,
-    document: mutation(
-      "RemoveMember($membershipId: ID!, $organizationId: ID!)",
-      "removeMember(membershipId: $membershipId, organizationId: $organizationId)",
-      "MutationRemoveMemberSuccess",
-      "id",
-    ),
+    mutation: "removeMember",
+    args: { membershipId: "ID!", organizationId: "ID!" },
+    select: "id",
     variables: ({ params }) => ({ membershipId: params.membershipId, organizationId: params.id }),
-  },
-  {
-    method: "GET",
-    path: "/v1/organizations/:id/invitations",
-    document: organizationPage("OrganizationInvitations", "invitations", invitation),
-    variables: ({ params, query }) => ({ id: params.id, ...pageVariables(query) }),
-    body: subResource("invitations"),
-  },
-  {
+  }),
+  organizationList("/v1/organizations/:id/invitations", "invitations", invitation),
+  mutationRoute({
     method: "DELETE",
     path: "/v1/organizations/:id/invitations/:invitationId",
     status: 204,
-    document: mutation(
-      "RevokeInvitation($id: ID!, $organizationId: ID!)",
-      "revokeInvitation(id: $id, organizationId: $organizationId)",
-      "MutationRevokeInvitationSuccess",
-      "id",
-    ),
+    mutation: "revokeInvitation",
+    args: { id: "ID!", organizationId: "ID!" },
+    select: "id",
     variables: ({ params }) => ({ id: params.invitationId, organizationId: params.id }),
-  },
-  {
-    method: "GET",
-    path: "/v1/organizations/:id/api-keys",
-    document: organizationPage("OrganizationApiKeys", "apiKeys", apiKey),
-    variables: ({ params, query }) => ({ id: params.id, ...pageVariables(query) }),
-    body: subResource("apiKeys"),
-  },
-  {
+  }),
+  organizationList("/v1/organizations/:id/api-keys", "apiKeys", apiKey),
+  mutationRoute({
     method: "POST",
     path: "/v1/organizations/:id/api-keys",
     status: 201,
-    document: mutation(
-      "CreateApiKey($input: CreateApiKeyInput!)",
-      "createApiKey(input: $input)",
-      "MutationCreateApiKeySuccess",
-      `key apiKey { ${apiKey} }`,
-    ),
+    mutation: "createApiKey",
+    args: { input: "CreateApiKeyInput!" },
+    select: `key apiKey { ${apiKey} }`,
     variables: ({ params, body }) => ({ input: { ...body, organizationId: params.id } }),
-  },
-  {
+  }),
+  mutationRoute({
     method: "DELETE",
     path: "/v1/organizations/:id/api-keys/:keyId",
-    document: mutation(
-      "RevokeApiKey($id: ID!, $organizationId: ID!)",
-      "revokeApiKey(id: $id, organizationId: $organizationId)",
-      "MutationRevokeApiKeySuccess",
-      apiKey,
-    ),
+    mutation: "revokeApiKey",
+    args: { id: "ID!", organizationId: "ID!" },
+    select: apiKey,
     variables: ({ params }) => ({ id: params.keyId, organizationId: params.id }),
-  },
-  {
-    method: "GET",
-    path: "/v1/organizations/:id/integrations",
-    document: organizationPage("OrganizationIntegrations", "integrations", integration),
-    variables: ({ params, query }) => ({ id: params.id, ...pageVariables(query) }),
-    body: subResource("integrations"),
-  },
-  {
+  }),
+  organizationList("/v1/organizations/:id/integrations", "integrations", integration),
+  mutationRoute({
     method: "PUT",
     path: "/v1/organizations/:id/integrations/:provider",
-    document: mutation(
-      "UpsertIntegration($input: UpsertIntegrationInput!)",
-      "upsertIntegration(input: $input)",
-      "MutationUpsertIntegrationSuccess",
-      integration,
-    ),
+    mutation: "upsertIntegration",
+    args: { input: "UpsertIntegrationInput!" },
+    select: integration,
     variables: ({ params, body }) => ({ input: { ...body, organizationId: params.id, provider: params.provider } }),
-  },
+  }),
 ];

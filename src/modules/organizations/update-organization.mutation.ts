@@ -1,11 +1,12 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { ConflictError, NotFoundError } from "../../errors.js";
+import { emitEvent } from "../../events/index.js";
 import { builder } from "../../graphql/builder.js";
 import { managerRoles } from "../../identity/roles.js";
 import { audited } from "../../operation/audited.js";
 import { changedFields } from "../../operation/changes.js";
+import { requiredSteps } from "../patients/onboarding.js";
 import { activateOnboardedPatients } from "../patients/patients.js";
-import { emitEvent } from "../webhooks/emit-event.js";
 import { activeOrganization } from "./active-organization.js";
 import { OrganizationRef } from "./organization.type.js";
 import { settingsWithDefaults, UpdateOrganizationInput, withUniqueSlug } from "./organization-input.js";
@@ -33,7 +34,7 @@ builder.mutationField("updateOrganization", (t) =>
             },
           });
           // Patients who have now done every required onboarding step become active.
-          if (settings) await activateOnboardedPatients(tx, organizationId, settings.onboardingSteps);
+          if (settings) await activateOnboardedPatients(tx, organizationId, requiredSteps(settings));
           const changed = Object.keys(changedFields(before, after).after ?? {});
           if (changed.length) {
             await emitEvent(tx, organizationId, "organization.updated", {

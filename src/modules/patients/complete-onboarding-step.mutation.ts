@@ -1,10 +1,10 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { z } from "zod";
 import { ConflictError, InvalidTransitionError, NotFoundError } from "../../errors.js";
+import { emitEvent } from "../../events/index.js";
 import { builder } from "../../graphql/builder.js";
 import { memberRoles } from "../../identity/roles.js";
 import { audited } from "../../operation/audited.js";
-import { emitEvent } from "../webhooks/emit-event.js";
 import { completeStep, requiredSteps } from "./onboarding.js";
 import { PatientRef } from "./patient.type.js";
 import { lockLivePatient } from "./patients.js";

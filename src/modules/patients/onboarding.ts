@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ConflictError, InvalidTransitionError, ValidationError } from "../../errors.js";
 import type { PatientStatus } from "../../generated/prisma/enums.js";
-import { organizationSettings } from "../organizations/settings.js";
+import { onboardingSettings } from "./settings.js";
 
 /** A completed step as stored in `patients.onboarding_steps`, in the order they were completed (a JSON value). */
 export type CompletedStep = { step: string; completedAt: string };
@@ -17,7 +17,7 @@ const completedSteps = z.array(z.object({ step: z.string(), completedAt: z.iso.d
 
 /** The steps the organization requires before a patient is active, in its order. */
 export function requiredSteps(settings: unknown): string[] {
-  return organizationSettings.parse(settings).onboardingSteps;
+  return onboardingSettings.parse(settings).onboardingSteps;
 }
 
 /** Where a new patient starts: active at once when the organization requires no step, otherwise invited. */

@@ -1,8 +1,8 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { Prisma } from "../../db/prisma.js";
 import { ConflictError, NotFoundError } from "../../errors.js";
+import { emitEvent } from "../../events/index.js";
 import type { PatientStatus } from "../../generated/prisma/enums.js";
-import { emitEvent } from "../webhooks/emit-event.js";
 import { initialOnboarding, requiredSteps } from "./onboarding.js";
 import { patientSearchWhere } from "./search.js";
 

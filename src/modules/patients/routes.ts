@@ -1,105 +1,75 @@
-import {
-  booleanParam,
-  connectionBody,
-  connectionSelection,
-  mutationDocument,
-  pageVariables,
-  type V1Route,
-} from "../../http/v1/route.js";
+import { listRoute, mutationRoute, queryRoute, type V1Route } from "../../http/v1/route.js";
 
 const patient = `id firstName lastName email phone dateOfBirth timezone locale status
   onboardingSteps { step required completedAt } onboardedAt archivedAt createdAt updatedAt user { id email }`;
 
-const mutation = (signature: string, call: string, payload: string) =>
-  mutationDocument(signature, call, payload, patient);
-
 export const patientRoutes: V1Route[] = [
-  {
-    method: "GET",
+  listRoute({
     path: "/v1/patients",
-    document: `query Patients($first: Int, $after: String, $filter: PatientFilter) {
-      patients(first: $first, after: $after, filter: $filter) { ${connectionSelection(patient)} }
-    }`,
-    variables: ({ query }) => ({
-      ...pageVariables(query),
-      filter: {
-        search: query.get("search") ?? undefined,
-        status: query.get("status") ?? undefined,
-        createdFrom: query.get("createdFrom") ?? undefined,
-        createdTo: query.get("createdTo") ?? undefined,
-        includeArchived: booleanParam(query, "includeArchived"),
-      },
-    }),
-    body: connectionBody,
-  },
-  {
+    connection: "patients",
+    args: { filter: "PatientFilter" },
+    filter: {
+      search: "string",
+      status: "string",
+      createdFrom: "string",
+      createdTo: "string",
+      includeArchived: "boolean",
+    },
+    select: patient,
+  }),
+  mutationRoute({
     method: "POST",
     path: "/v1/patients",
     status: 201,
-    document: mutation(
-      "CreatePatient($input: CreatePatientInput!)",
-      "createPatient(input: $input)",
-      "MutationCreatePatientSuccess",
-    ),
-    variables: ({ body }) => ({ input: body }),
-  },
-  {
-    method: "GET",
-    path: "/v1/patients/:id",
-    document: `query Patient($id: ID!) { patient(id: $id) { ${patient} } }`,
-    variables: ({ params }) => ({ id: params.id }),
-  },
-  {
+    mutation: "createPatient",
+    args: { input: "CreatePatientInput!" },
+    select: patient,
+  }),
+  queryRoute({ path: "/v1/patients/:id", query: "patient", args: { id: "ID!" }, select: patient }),
+  mutationRoute({
     method: "PATCH",
     path: "/v1/patients/:id",
-    document: mutation(
-      "UpdatePatient($id: ID!, $input: UpdatePatientInput!)",
-      "updatePatient(id: $id, input: $input)",
-      "MutationUpdatePatientSuccess",
-    ),
-    variables: ({ params, body }) => ({ id: params.id, input: body }),
-  },
-  {
+    mutation: "updatePatient",
+    args: { id: "ID!", input: "UpdatePatientInput!" },
+    select: patient,
+  }),
+  mutationRoute({
     method: "DELETE",
     path: "/v1/patients/:id",
     status: 204,
-    document: mutation("ArchivePatient($id: ID!)", "archivePatient(id: $id)", "MutationArchivePatientSuccess"),
-    variables: ({ params }) => ({ id: params.id }),
-  },
-  {
+    mutation: "archivePatient",
+    args: { id: "ID!" },
+    select: patient,
+  }),
+  mutationRoute({
     method: "POST",
     path: "/v1/patients/:id/restore",
-    document: mutation("RestorePatient($id: ID!)", "restorePatient(id: $id)", "MutationRestorePatientSuccess"),
-    variables: ({ params }) => ({ id: params.id }),
-  },
-  {
+    mutation: "restorePatient",
+    args: { id: "ID!" },
+    select: patient,
+  }),
+  mutationRoute({
     method: "PUT",
     path: "/v1/patients/:id/user",
-    document: mutation(
-      "LinkPatientUser($input: LinkPatientUserInput!)",
-      "linkPatientUser(input: $input)",
-      "MutationLinkPatientUserSuccess",
-    ),
+    mutation: "linkPatientUser",
+    args: { input: "LinkPatientUserInput!" },
+    select: patient,
     variables: ({ params, body }) => ({ input: { userId: body.userId, patientId: params.id } }),
-  },
-  {
+  }),
+  mutationRoute({
     method: "DELETE",
     path: "/v1/patients/:id/user",
-    document: mutation(
-      "UnlinkPatientUser($input: LinkPatientUserInput!)",
-      "linkPatientUser(input: $input)",
-      "MutationLinkPatientUserSuccess",
-    ),
+    mutation: "linkPatientUser",
+    args: { input: "LinkPatientUserInput!" },
+    select: patient,
     variables: ({ params }) => ({ input: { patientId: params.id, userId: null } }),
-  },
-  {
+  }),
+  mutationRoute({
     method: "POST",
     path: "/v1/patients/:id/onboarding-steps",
-    document: mutation(
-      "CompletePatientOnboardingStep($patientId: ID!, $step: String!)",
-      "completePatientOnboardingStep(patientId: $patientId, step: $step)",
-      "MutationCompletePatientOnboardingStepSuccess",
-    ),
+    mutation: "completePatientOnboardingStep",
+    args: { patientId: "ID!", step: "String!" },
+    select: patient,
     variables: ({ params, body }) => ({ patientId: params.id, step: body.step }),
-  },
+  }),
 ];

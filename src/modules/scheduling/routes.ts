@@ -1,7 +1,8 @@
 import {
-  connectionBody,
-  connectionSelection,
-  pageVariables,
+  listRoute,
+  mutationRoute,
+  queryParams,
+  queryRoute,
   typedResultDocument,
   type V1Route,
 } from "../../http/v1/route.js";
@@ -18,102 +19,66 @@ const weeklyRange = "weekday start end";
 const override = "id date available ranges { start end } reason specialist { id } createdAt updatedAt";
 const hold = "token calendarId specialistId start end expiresAt";
 
-const mutation = (signature: string, call: string, payload: string, fields: string) =>
-  typedResultDocument(`mutation ${signature}`, call, payload, fields);
-
-/** Query-string values by name, leaving out the absent ones. */
-const queryValues = (query: URLSearchParams, names: string[]) =>
-  Object.fromEntries(names.flatMap((name) => (query.has(name) ? [[name, query.get(name)]] : [])));
-
 export const schedulingRoutes: V1Route[] = [
-  {
-    method: "GET",
+  listRoute({
     path: "/v1/calendars",
-    document: `query Calendars($first: Int, $after: String, $serviceId: ID, $kind: CalendarKind, $active: Boolean) {
-      calendars(first: $first, after: $after, serviceId: $serviceId, kind: $kind, active: $active) { ${connectionSelection(calendar)} }
-    }`,
-    variables: ({ query }) => ({
-      ...pageVariables(query),
-      ...queryValues(query, ["serviceId", "kind"]),
-      active: query.has("active") ? query.get("active") === "true" : undefined,
-    }),
-    body: connectionBody,
-  },
-  {
+    connection: "calendars",
+    args: { serviceId: "ID", kind: "CalendarKind", active: "Boolean" },
+    params: { serviceId: "string", kind: "string", active: "boolean" },
+    select: calendar,
+  }),
+  mutationRoute({
     method: "POST",
     path: "/v1/calendars",
     status: 201,
-    document: mutation(
-      "CreateCalendar($input: CreateCalendarInput!)",
-      "createCalendar(input: $input)",
-      "MutationCreateCalendarSuccess",
-      calendar,
-    ),
-    variables: ({ body }) => ({ input: body }),
-  },
-  {
-    method: "GET",
+    mutation: "createCalendar",
+    args: { input: "CreateCalendarInput!" },
+    select: calendar,
+  }),
+  queryRoute({
     path: "/v1/calendars/by-slug/:slug",
-    document: `query PublicCalendar($slug: String!) { publicCalendar(slug: $slug) { ${publicCalendar} } }`,
-    variables: ({ params }) => ({ slug: params.slug }),
-  },
-  {
-    method: "GET",
-    path: "/v1/calendars/:id",
-    document: `query Calendar($id: ID!) { calendar(id: $id) { ${calendar} } }`,
-    variables: ({ params }) => ({ id: params.id }),
-  },
-  {
+    query: "publicCalendar",
+    args: { slug: "String!" },
+    select: publicCalendar,
+  }),
+  queryRoute({ path: "/v1/calendars/:id", query: "calendar", args: { id: "ID!" }, select: calendar }),
+  mutationRoute({
     method: "PATCH",
     path: "/v1/calendars/:id",
-    document: mutation(
-      "UpdateCalendar($id: ID!, $input: UpdateCalendarInput!)",
-      "updateCalendar(id: $id, input: $input)",
-      "MutationUpdateCalendarSuccess",
-      calendar,
-    ),
-    variables: ({ params, body }) => ({ id: params.id, input: body }),
-  },
-  {
+    mutation: "updateCalendar",
+    args: { id: "ID!", input: "UpdateCalendarInput!" },
+    select: calendar,
+  }),
+  mutationRoute({
     method: "DELETE",
     path: "/v1/calendars/:id",
     status: 204,
-    document: mutation("DeleteCalendar($id: ID!)", "deleteCalendar(id: $id)", "MutationDeleteCalendarSuccess", "id"),
-    variables: ({ params }) => ({ id: params.id }),
-  },
-  {
-    method: "GET",
+    mutation: "deleteCalendar",
+    args: { id: "ID!" },
+    select: "id",
+  }),
+  listRoute({
     path: "/v1/calendars/:id/specialists",
-    document: `query CalendarSpecialists($id: ID!, $first: Int, $after: String) {
-      calendar(id: $id) { specialists(first: $first, after: $after) { ${connectionSelection(calendarSpecialist)} } }
-    }`,
-    variables: ({ params, query }) => ({ id: params.id, ...pageVariables(query) }),
-    body: (value) => connectionBody((value as { specialists: unknown }).specialists),
-  },
-  {
+    connection: "calendar.specialists",
+    args: { id: "ID!" },
+    select: calendarSpecialist,
+  }),
+  mutationRoute({
     method: "PUT",
     path: "/v1/calendars/:id/specialists/:specialistId",
-    document: mutation(
-      "AttachCalendarSpecialist($input: AttachCalendarSpecialistInput!)",
-      "attachCalendarSpecialist(input: $input)",
-      "MutationAttachCalendarSpecialistSuccess",
-      calendar,
-    ),
-    variables: ({ params, body }) => ({
-      input: { ...body, calendarId: params.id, specialistId: params.specialistId },
-    }),
-  },
-  {
+    mutation: "attachCalendarSpecialist",
+    args: { input: "AttachCalendarSpecialistInput!" },
+    select: calendar,
+    variables: ({ params, body }) => ({ input: { ...body, calendarId: params.id, specialistId: params.specialistId } }),
+  }),
+  mutationRoute({
     method: "DELETE",
     path: "/v1/calendars/:id/specialists/:specialistId",
-    document: mutation(
-      "DetachCalendarSpecialist($calendarId: ID!, $specialistId: ID!)",
-      "detachCalendarSpecialist(calendarId: $calendarId, specialistId: $specialistId)",
-      "MutationDetachCalendarSpecialistSuccess",
-      calendar,
-    ),
+    mutation: "detachCalendarSpecialist",
+    args: { calendarId: "ID!", specialistId: "ID!" },
+    select: calendar,
     variables: ({ params }) => ({ calendarId: params.id, specialistId: params.specialistId }),
-  },
+  }),
   {
     method: "GET",
     path: "/v1/calendars/:id/timeslots",
@@ -125,107 +90,79 @@ export const schedulingRoutes: V1Route[] = [
     ),
     variables: ({ params, query }) => ({
       calendarId: params.id,
-      ...queryValues(query, ["from", "to", "timeZone", "specialistId"]),
+      ...queryParams(query, { from: "string", to: "string", timeZone: "string", specialistId: "string" }),
     }),
   },
-  {
-    method: "GET",
+  queryRoute({
     path: "/v1/specialists/:id/weekly-hours",
-    document: `query WeeklyHours($specialistId: ID!) { weeklyHours(specialistId: $specialistId) { ${weeklyRange} } }`,
+    query: "weeklyHours",
+    args: { specialistId: "ID!" },
+    select: weeklyRange,
     variables: ({ params }) => ({ specialistId: params.id }),
-  },
-  {
+  }),
+  mutationRoute({
     method: "PUT",
     path: "/v1/specialists/:id/weekly-hours",
-    document: mutation(
-      "SetWeeklyHours($input: SetWeeklyHoursInput!)",
-      "setWeeklyHours(input: $input)",
-      "MutationSetWeeklyHoursSuccess",
-      weeklyRange,
-    ),
+    mutation: "setWeeklyHours",
+    args: { input: "SetWeeklyHoursInput!" },
+    select: weeklyRange,
     variables: ({ params, body }) => ({ input: { ...body, specialistId: params.id } }),
-  },
-  {
-    method: "GET",
+  }),
+  listRoute({
     path: "/v1/specialists/:id/schedule-overrides",
-    document: `query ScheduleOverrides($specialistId: ID!, $first: Int, $after: String, $from: String, $to: String) {
-      scheduleOverrides(specialistId: $specialistId, first: $first, after: $after, from: $from, to: $to) { ${connectionSelection(override)} }
-    }`,
-    variables: ({ params, query }) => ({
-      specialistId: params.id,
-      ...pageVariables(query),
-      ...queryValues(query, ["from", "to"]),
-    }),
-    body: connectionBody,
-  },
-  {
+    connection: "scheduleOverrides",
+    args: { specialistId: "ID!", from: "String", to: "String" },
+    params: { from: "string", to: "string" },
+    select: override,
+    variables: ({ params }) => ({ specialistId: params.id }),
+  }),
+  mutationRoute({
     method: "POST",
     path: "/v1/specialists/:id/schedule-overrides",
     status: 201,
-    document: mutation(
-      "CreateScheduleOverride($input: CreateScheduleOverrideInput!)",
-      "createScheduleOverride(input: $input)",
-      "MutationCreateScheduleOverrideSuccess",
-      override,
-    ),
+    mutation: "createScheduleOverride",
+    args: { input: "CreateScheduleOverrideInput!" },
+    select: override,
     variables: ({ params, body }) => ({ input: { ...body, specialistId: params.id } }),
-  },
-  {
+  }),
+  mutationRoute({
     method: "PATCH",
     path: "/v1/specialists/:id/schedule-overrides/:overrideId",
-    document: mutation(
-      "UpdateScheduleOverride($id: ID!, $specialistId: ID!, $input: UpdateScheduleOverrideInput!)",
-      "updateScheduleOverride(id: $id, specialistId: $specialistId, input: $input)",
-      "MutationUpdateScheduleOverrideSuccess",
-      override,
-    ),
+    mutation: "updateScheduleOverride",
+    args: { id: "ID!", specialistId: "ID!", input: "UpdateScheduleOverrideInput!" },
+    select: override,
     variables: ({ params, body }) => ({ id: params.overrideId, specialistId: params.id, input: body }),
-  },
-  {
+  }),
+  mutationRoute({
     method: "DELETE",
     path: "/v1/specialists/:id/schedule-overrides/:overrideId",
     status: 204,
-    document: mutation(
-      "DeleteScheduleOverride($id: ID!, $specialistId: ID!)",
-      "deleteScheduleOverride(id: $id, specialistId: $specialistId)",
-      "MutationDeleteScheduleOverrideSuccess",
-      "id",
-    ),
+    mutation: "deleteScheduleOverride",
+    args: { id: "ID!", specialistId: "ID!" },
+    select: "id",
     variables: ({ params }) => ({ id: params.overrideId, specialistId: params.id }),
-  },
-  {
+  }),
+  mutationRoute({
     method: "POST",
     path: "/v1/holds",
     status: 201,
-    document: mutation(
-      "CreateHold($input: CreateHoldInput!)",
-      "createHold(input: $input)",
-      "MutationCreateHoldSuccess",
-      hold,
-    ),
-    variables: ({ body }) => ({ input: body }),
-  },
-  {
-    method: "GET",
-    path: "/v1/holds/:token",
-    document: `query Hold($token: String!) { hold(token: $token) { ${hold} } }`,
-    variables: ({ params }) => ({ token: params.token }),
-  },
-  {
+    mutation: "createHold",
+    args: { input: "CreateHoldInput!" },
+    select: hold,
+  }),
+  queryRoute({ path: "/v1/holds/:token", query: "hold", args: { token: "String!" }, select: hold }),
+  mutationRoute({
     method: "POST",
     path: "/v1/holds/:token/extend",
-    document: mutation("ExtendHold($token: String!)", "extendHold(token: $token)", "MutationExtendHoldSuccess", hold),
-    variables: ({ params }) => ({ token: params.token }),
-  },
-  {
+    mutation: "extendHold",
+    args: { token: "String!" },
+    select: hold,
+  }),
+  mutationRoute({
     method: "DELETE",
     path: "/v1/holds/:token",
-    document: mutation(
-      "ReleaseHold($token: String!)",
-      "releaseHold(token: $token)",
-      "MutationReleaseHoldSuccess",
-      hold,
-    ),
-    variables: ({ params }) => ({ token: params.token }),
-  },
+    mutation: "releaseHold",
+    args: { token: "String!" },
+    select: hold,
+  }),
 ];

@@ -5,10 +5,10 @@ import { builder } from "../../graphql/builder.js";
 import { audited } from "../../operation/audited.js";
 import { organizationObjectKey } from "../../storage/object-keys.js";
 import { objectStoreFor } from "../../storage/organization-store.js";
-import { findService } from "./catalog-lookups.js";
+import { findService } from "./domain/catalog-lookups.js";
 import { catalogRoles } from "./roles.js";
-import { ServiceRef } from "./service.type.js";
 import { ServiceAttachmentRef } from "./service-attachment.type.js";
+import { ServiceRef } from "./types/service.type.js";
 
 const MAX_ATTACHMENT_BYTES = 500 * 1024 * 1024;
 

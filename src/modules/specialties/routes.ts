@@ -1,108 +1,62 @@
-import {
-  connectionBody,
-  connectionSelection,
-  mutationDocument,
-  pageVariables,
-  type V1Route,
-} from "../../http/v1/route.js";
+import { listRoute, mutationRoute, queryRoute, type V1Route } from "../../http/v1/route.js";
 import { specialistSelection } from "../specialists/index.js";
 
 const specialty = "id name description createdAt updatedAt";
 
-/** The connection a `/v1` path's parent object holds, as a page. */
-const nestedPage = (field: string) => (value: unknown) => connectionBody((value as Record<string, unknown>)[field]);
-
 export const specialtyRoutes: V1Route[] = [
-  {
-    method: "GET",
-    path: "/v1/specialties",
-    document: `query Specialties($first: Int, $after: String) {
-      specialties(first: $first, after: $after) { ${connectionSelection(specialty)} }
-    }`,
-    variables: ({ query }) => pageVariables(query),
-    body: connectionBody,
-  },
-  {
+  listRoute({ path: "/v1/specialties", connection: "specialties", select: specialty }),
+  mutationRoute({
     method: "POST",
     path: "/v1/specialties",
     status: 201,
-    document: mutationDocument(
-      "CreateSpecialty($input: CreateSpecialtyInput!)",
-      "createSpecialty(input: $input)",
-      "MutationCreateSpecialtySuccess",
-      specialty,
-    ),
-    variables: ({ body }) => ({ input: body }),
-  },
-  {
-    method: "GET",
-    path: "/v1/specialties/:id",
-    document: `query Specialty($id: ID!) { specialty(id: $id) { ${specialty} } }`,
-    variables: ({ params }) => ({ id: params.id }),
-  },
-  {
+    mutation: "createSpecialty",
+    args: { input: "CreateSpecialtyInput!" },
+    select: specialty,
+  }),
+  queryRoute({ path: "/v1/specialties/:id", query: "specialty", args: { id: "ID!" }, select: specialty }),
+  mutationRoute({
     method: "PATCH",
     path: "/v1/specialties/:id",
-    document: mutationDocument(
-      "UpdateSpecialty($id: ID!, $input: UpdateSpecialtyInput!)",
-      "updateSpecialty(id: $id, input: $input)",
-      "MutationUpdateSpecialtySuccess",
-      specialty,
-    ),
-    variables: ({ params, body }) => ({ id: params.id, input: body }),
-  },
-  {
+    mutation: "updateSpecialty",
+    args: { id: "ID!", input: "UpdateSpecialtyInput!" },
+    select: specialty,
+  }),
+  mutationRoute({
     method: "DELETE",
     path: "/v1/specialties/:id",
     status: 204,
-    document: mutationDocument(
-      "DeleteSpecialty($id: ID!)",
-      "deleteSpecialty(id: $id)",
-      "MutationDeleteSpecialtySuccess",
-      "id",
-    ),
-    variables: ({ params }) => ({ id: params.id }),
-  },
-  {
-    method: "GET",
+    mutation: "deleteSpecialty",
+    args: { id: "ID!" },
+    select: "id",
+  }),
+  listRoute({
     path: "/v1/specialties/:id/specialists",
-    document: `query SpecialtySpecialists($id: ID!, $first: Int, $after: String) {
-      specialty(id: $id) { specialists(first: $first, after: $after) { ${connectionSelection(specialistSelection)} } }
-    }`,
-    variables: ({ params, query }) => ({ id: params.id, ...pageVariables(query) }),
-    body: nestedPage("specialists"),
-  },
-  {
+    connection: "specialty.specialists",
+    args: { id: "ID!" },
+    select: specialistSelection,
+  }),
+  mutationRoute({
     method: "POST",
     path: "/v1/specialties/:id/specialists",
     status: 201,
-    document: mutationDocument(
-      "AttachSpecialty($input: SpecialistSpecialtyInput!)",
-      "attachSpecialty(input: $input)",
-      "MutationAttachSpecialtySuccess",
-      specialistSelection,
-    ),
+    mutation: "attachSpecialty",
+    args: { input: "SpecialistSpecialtyInput!" },
+    select: specialistSelection,
     variables: ({ params, body }) => ({ input: { specialistId: body.specialistId, specialtyId: params.id } }),
-  },
-  {
+  }),
+  mutationRoute({
     method: "DELETE",
     path: "/v1/specialties/:id/specialists/:specialistId",
     status: 204,
-    document: mutationDocument(
-      "DetachSpecialty($input: SpecialistSpecialtyInput!)",
-      "detachSpecialty(input: $input)",
-      "MutationDetachSpecialtySuccess",
-      "id",
-    ),
+    mutation: "detachSpecialty",
+    args: { input: "SpecialistSpecialtyInput!" },
+    select: "id",
     variables: ({ params }) => ({ input: { specialistId: params.specialistId, specialtyId: params.id } }),
-  },
-  {
-    method: "GET",
+  }),
+  listRoute({
     path: "/v1/specialists/:id/specialties",
-    document: `query SpecialistSpecialties($id: ID!, $first: Int, $after: String) {
-      specialist(id: $id) { specialties(first: $first, after: $after) { ${connectionSelection(specialty)} } }
-    }`,
-    variables: ({ params, query }) => ({ id: params.id, ...pageVariables(query) }),
-    body: nestedPage("specialties"),
-  },
+    connection: "specialist.specialties",
+    args: { id: "ID!" },
+    select: specialty,
+  }),
 ];

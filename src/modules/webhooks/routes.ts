@@ -1,11 +1,4 @@
-import {
-  connectionBody,
-  connectionSelection,
-  errorSelection,
-  pageVariables,
-  type V1Route,
-  withinActiveOrganization,
-} from "../../http/v1/route.js";
+import { listRoute, mutationRoute, queryRoute, type V1Route, withinActiveOrganization } from "../../http/v1/route.js";
 
 const subscription =
   "id url description eventTypes enabled disabledReason disabledAt consecutiveFailures previousSecretExpiresAt createdAt updatedAt";
@@ -13,13 +6,6 @@ const withSecret = `secret subscription { ${subscription} }`;
 const event = "id webhookId type version data timestamp";
 const delivery =
   "id event { id webhookId type } trigger attempt status dueAt attemptedAt statusCode durationMs responseExcerpt error nextAttemptAt createdAt";
-
-/** A mutation document whose success payload is `data { <fields> }`. */
-const mutation = (signature: string, call: string, payload: string, fields: string) =>
-  `mutation ${signature} { ${call} { ${errorSelection} ... on ${payload} { data { ${fields} } } } }`;
-
-const field = (name: string) => (value: unknown) => connectionBody((value as Record<string, unknown>)[name]);
-const optional = (query: URLSearchParams, name: string) => query.get(name) ?? undefined;
 
 /** Webhook management. `:id` is the organization's id; the other ids are those GraphQL gives. */
 export const webhookRoutes: V1Route[] = [
@@ -29,138 +15,109 @@ export const webhookRoutes: V1Route[] = [
     document: "query WebhookEventTypes { webhookEventTypes { name version description subscribable payloadSchema } }",
     body: (types) => ({ data: types }),
   },
-  {
-    method: "GET",
+  listRoute({
     path: "/v1/organizations/:id/webhooks",
-    document: `query OrganizationWebhooks($id: ID!, $first: Int, $after: String) {
-      organization(id: $id) { webhookSubscriptions(first: $first, after: $after) { ${connectionSelection(subscription)} } }
-    }`,
-    variables: ({ params, query }) => ({ id: params.id, ...pageVariables(query) }),
-    body: field("webhookSubscriptions"),
-  },
-  {
+    connection: "organization.webhookSubscriptions",
+    args: { id: "ID!" },
+    select: subscription,
+  }),
+  mutationRoute({
     method: "POST",
     path: "/v1/organizations/:id/webhooks",
     status: 201,
-    document: mutation(
-      "CreateWebhookSubscription($input: CreateWebhookSubscriptionInput!)",
-      "createWebhookSubscription(input: $input)",
-      "MutationCreateWebhookSubscriptionSuccess",
-      withSecret,
-    ),
+    mutation: "createWebhookSubscription",
+    args: { input: "CreateWebhookSubscriptionInput!" },
+    select: withSecret,
     variables: ({ params, body }) => ({ input: { ...body, organizationId: params.id } }),
-  },
-  {
-    method: "GET",
+  }),
+  queryRoute({
     path: "/v1/organizations/:id/webhooks/:webhookId",
     within: withinActiveOrganization,
-    document: `query WebhookSubscription($id: ID!) { webhookSubscription(id: $id) { ${subscription} } }`,
+    query: "webhookSubscription",
+    args: { id: "ID!" },
+    select: subscription,
     variables: ({ params }) => ({ id: params.webhookId }),
-  },
-  {
+  }),
+  mutationRoute({
     method: "PATCH",
     path: "/v1/organizations/:id/webhooks/:webhookId",
     within: withinActiveOrganization,
-    document: mutation(
-      "UpdateWebhookSubscription($id: ID!, $input: UpdateWebhookSubscriptionInput!)",
-      "updateWebhookSubscription(id: $id, input: $input)",
-      "MutationUpdateWebhookSubscriptionSuccess",
-      subscription,
-    ),
+    mutation: "updateWebhookSubscription",
+    args: { id: "ID!", input: "UpdateWebhookSubscriptionInput!" },
+    select: subscription,
     variables: ({ params, body }) => ({ id: params.webhookId, input: body }),
-  },
-  {
+  }),
+  mutationRoute({
     method: "DELETE",
     path: "/v1/organizations/:id/webhooks/:webhookId",
     within: withinActiveOrganization,
     status: 204,
-    document: mutation(
-      "DeleteWebhookSubscription($id: ID!)",
-      "deleteWebhookSubscription(id: $id)",
-      "MutationDeleteWebhookSubscriptionSuccess",
-      "id",
-    ),
+    mutation: "deleteWebhookSubscription",
+    args: { id: "ID!" },
+    select: "id",
     variables: ({ params }) => ({ id: params.webhookId }),
-  },
-  {
+  }),
+  mutationRoute({
     method: "POST",
     path: "/v1/organizations/:id/webhooks/:webhookId/rotate-secret",
     within: withinActiveOrganization,
-    document: mutation(
-      "RotateWebhookSecret($input: RotateWebhookSecretInput!)",
-      "rotateWebhookSecret(input: $input)",
-      "MutationRotateWebhookSecretSuccess",
-      withSecret,
-    ),
+    mutation: "rotateWebhookSecret",
+    args: { input: "RotateWebhookSecretInput!" },
+    select: withSecret,
     variables: ({ params, body }) => ({ input: { ...body, id: params.webhookId } }),
-  },
-  {
-    method: "GET",
+  }),
+  listRoute({
     path: "/v1/organizations/:id/webhooks/:webhookId/deliveries",
     within: withinActiveOrganization,
-    document: `query WebhookDeliveries($id: ID!, $first: Int, $after: String, $eventId: ID) {
-      webhookSubscription(id: $id) { deliveries(first: $first, after: $after, eventId: $eventId) { ${connectionSelection(delivery)} } }
-    }`,
-    variables: ({ params, query }) => ({
-      id: params.webhookId,
-      eventId: optional(query, "eventId"),
-      ...pageVariables(query),
-    }),
-    body: field("deliveries"),
-  },
-  {
+    connection: "webhookSubscription.deliveries",
+    args: { id: "ID!", eventId: "ID" },
+    params: { eventId: "string" },
+    select: delivery,
+    variables: ({ params }) => ({ id: params.webhookId }),
+  }),
+  mutationRoute({
     method: "POST",
     path: "/v1/organizations/:id/webhooks/:webhookId/ping",
     within: withinActiveOrganization,
     status: 202,
-    document: mutation("PingWebhook($id: ID!)", "pingWebhook(id: $id)", "MutationPingWebhookSuccess", event),
+    mutation: "pingWebhook",
+    args: { id: "ID!" },
+    select: event,
     variables: ({ params }) => ({ id: params.webhookId }),
-  },
-  {
+  }),
+  mutationRoute({
     method: "POST",
     path: "/v1/organizations/:id/webhooks/:webhookId/replay",
     within: withinActiveOrganization,
     status: 202,
-    document: mutation(
-      "ReplayWebhookEvents($input: ReplayWebhookEventsInput!)",
-      "replayWebhookEvents(input: $input)",
-      "MutationReplayWebhookEventsSuccess",
-      "events",
-    ),
+    mutation: "replayWebhookEvents",
+    args: { input: "ReplayWebhookEventsInput!" },
+    select: "events",
     variables: ({ params, body }) => ({ input: { ...body, subscriptionId: params.webhookId } }),
-  },
-  {
+  }),
+  mutationRoute({
     method: "POST",
     path: "/v1/organizations/:id/webhooks/:webhookId/events/:eventId/replay",
     within: withinActiveOrganization,
     status: 202,
-    document: mutation(
-      "ReplayWebhookEvent($input: ReplayWebhookEventInput!)",
-      "replayWebhookEvent(input: $input)",
-      "MutationReplayWebhookEventSuccess",
-      event,
-    ),
+    mutation: "replayWebhookEvent",
+    args: { input: "ReplayWebhookEventInput!" },
+    select: event,
     variables: ({ params }) => ({ input: { subscriptionId: params.webhookId, eventId: params.eventId } }),
-  },
-  {
-    method: "GET",
+  }),
+  listRoute({
     path: "/v1/organizations/:id/webhook-events",
-    document: `query OrganizationWebhookEvents($id: ID!, $first: Int, $after: String, $type: String, $since: DateTime) {
-      organization(id: $id) { webhookEvents(first: $first, after: $after, type: $type, since: $since) { ${connectionSelection(event)} } }
-    }`,
-    variables: ({ params, query }) => ({
-      id: params.id,
-      type: optional(query, "type"),
-      since: optional(query, "since"),
-      ...pageVariables(query),
-    }),
-    body: field("webhookEvents"),
-  },
-  {
-    method: "GET",
+    connection: "organization.webhookEvents",
+    args: { id: "ID!", type: "String", since: "DateTime" },
+    params: { type: "string", since: "string" },
+    select: event,
+  }),
+  queryRoute({
     path: "/v1/organizations/:id/webhook-events/:eventId",
     within: withinActiveOrganization,
-    document: `query WebhookEvent($id: ID!) { webhookEvent(id: $id) { ${event} } }`,
+    query: "webhookEvent",
+    args: { id: "ID!" },
+    select: event,
     variables: ({ params }) => ({ id: params.eventId }),
-  },
+  }),
 ];

@@ -1,7 +1,7 @@
 import {
   connectionBody,
   connectionSelection,
-  mutationDocument,
+  mutationRoute,
   pageVariables,
   type V1Route,
 } from "../../../http/v1/route.js";
@@ -9,18 +9,15 @@ import {
 const review = "id rating comment createdAt appointment { id } specialist { id } patient { id firstName lastName }";
 
 export const appointmentReviewRoutes: V1Route[] = [
-  {
+  mutationRoute({
     method: "POST",
     path: "/v1/appointments/:id/review",
     status: 201,
-    document: mutationDocument(
-      "ReviewAppointment($input: ReviewAppointmentInput!)",
-      "reviewAppointment(input: $input)",
-      "MutationReviewAppointmentSuccess",
-      review,
-    ),
+    mutation: "reviewAppointment",
+    args: { input: "ReviewAppointmentInput!" },
+    select: review,
     variables: ({ params, body }) => ({ input: { ...body, appointmentId: params.id } }),
-  },
+  }),
   {
     method: "GET",
     path: "/v1/specialists/:id/reviews",

@@ -1,4 +1,4 @@
-import type { Config } from "../../../config.js";
+import type { Config } from "../../../config/config.js";
 import type { Prisma } from "../../../db/prisma.js";
 import { decryptSecrets } from "../../organizations/integration-secrets.js";
 import { type DailyClient, dailyClient } from "./daily-client.js";

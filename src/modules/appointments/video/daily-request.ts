@@ -1,4 +1,4 @@
-import { parseRetryAfter } from "../../webhooks/retry-policy.js";
+import { parseRetryAfter } from "../../../outbound/retry-policy.js";
 import { VideoProviderError } from "./errors.js";
 
 /** Where and as whom to call Daily.co's REST API: one organization's own key. */

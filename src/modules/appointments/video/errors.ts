@@ -1,13 +1,14 @@
 import { AppError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
-import { ErrorInterface } from "../../../graphql/error-types.js";
+import { errorObjectType } from "../../../graphql/error-types.js";
 
 /** Why an appointment has no video visit to join right now. */
 export type VideoUnavailableReason = "NOT_TELEHEALTH" | "NOT_ACTIVE" | "OUTSIDE_WINDOW" | "NO_INTEGRATION";
 
 /** The appointment exists but cannot be joined by video (now, or ever). */
 export class VideoUnavailableError extends AppError {
-  readonly code = "VIDEO_UNAVAILABLE";
+  static readonly code = "VIDEO_UNAVAILABLE";
+  static readonly httpStatus = 409;
   constructor(
     readonly reason: VideoUnavailableReason,
     message: string,
@@ -24,7 +25,8 @@ export class VideoUnavailableError extends AppError {
  * few attempts (5xx, 429, timeouts, network errors). Carries Daily's own `error` and `info`.
  */
 export class VideoProviderError extends AppError {
-  readonly code = "VIDEO_PROVIDER_ERROR";
+  static readonly code = "VIDEO_PROVIDER_ERROR";
+  static readonly httpStatus = 502;
   constructor(
     message: string,
     /** Daily's HTTP status; null when it never answered. */
@@ -46,9 +48,8 @@ const VideoUnavailableReasonEnum = builder.enumType("VideoUnavailableReason", {
   } as const,
 });
 
-builder.objectType(VideoUnavailableError, {
+errorObjectType(VideoUnavailableError, {
   name: "VideoUnavailableError",
-  interfaces: [ErrorInterface],
   fields: (t) => ({
     reason: t.field({ type: VideoUnavailableReasonEnum, resolve: (e) => e.reason }),
     opensAt: t.field({ type: "DateTime", nullable: true, resolve: (e) => e.window?.opensAt ?? null }),
@@ -56,9 +57,8 @@ builder.objectType(VideoUnavailableError, {
   }),
 });
 
-builder.objectType(VideoProviderError, {
+errorObjectType(VideoProviderError, {
   name: "VideoProviderError",
-  interfaces: [ErrorInterface],
   fields: (t) => ({
     status: t.exposeInt("status", {
       nullable: true,

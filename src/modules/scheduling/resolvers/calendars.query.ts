@@ -1,6 +1,6 @@
 import { builder } from "../../../graphql/builder.js";
 import { staffRoles } from "../../../identity/roles.js";
-import { ServiceRef } from "../../services/service.type.js";
+import { ServiceRef } from "../../services/index.js";
 import { CalendarRef } from "../types/calendar.type.js";
 import { CalendarKindEnum } from "../types/calendar-kind.enum.js";
 

@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
 import { AppError, ValidationError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
-import { SpecialistRef } from "../../specialists/specialist.type.js";
+import { SpecialistRef } from "../../specialists/index.js";
 import { parseTimeslotRange } from "../domain/timeslots/timeslot-range.js";
 import { watchTimeslots } from "../live/timeslots-feed.js";
 import { CalendarRef } from "../types/calendar.type.js";

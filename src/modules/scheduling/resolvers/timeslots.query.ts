@@ -1,6 +1,6 @@
 import { NotFoundError } from "../../../errors.js";
 import { builder } from "../../../graphql/builder.js";
-import { SpecialistRef } from "../../specialists/specialist.type.js";
+import { SpecialistRef } from "../../specialists/index.js";
 import { MAX_RANGE_DAYS, parseTimeslotRange } from "../domain/timeslots/timeslot-range.js";
 import { findTimeslots } from "../domain/timeslots/timeslots.js";
 import { CalendarRef } from "../types/calendar.type.js";

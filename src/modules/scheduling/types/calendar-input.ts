@@ -2,7 +2,7 @@ import { z } from "zod";
 import { builder } from "../../../graphql/builder.js";
 import { ianaTimeZone, name } from "../../../validation.js";
 import { slug } from "../../organizations/organization-input.js";
-import { ServiceRef } from "../../services/service.type.js";
+import { ServiceRef } from "../../services/index.js";
 import { campaignMatchesKind } from "../domain/calendars/campaign.js";
 import { nonOverlapping } from "../domain/schedule/time-ranges.js";
 import { CalendarKindEnum } from "./calendar-kind.enum.js";

@@ -1,0 +1,15 @@
+import "./types/access-grant.enum.js";
+import "./types/patient-service-plan-status.enum.js";
+import "./types/service-plan.type.js";
+import "./types/patient-service-plan.type.js";
+import "./types/patient-access.type.js";
+import "./resolvers/service-plans.query.js";
+import "./resolvers/service-plan.query.js";
+import "./resolvers/create-service-plan.mutation.js";
+import "./resolvers/update-service-plan.mutation.js";
+import "./resolvers/patient-service-plans.query.js";
+import "./resolvers/patient-service-plan.query.js";
+import "./resolvers/assign-service-plan.mutation.js";
+import "./resolvers/cancel-patient-service-plan.mutation.js";
+import "./resolvers/consume-plan-session.mutation.js";
+import "./resolvers/patient-access.query.js";

@@ -1,0 +1,3 @@
+import { expirePatientServicePlan } from "./expire-patient-service-plan.task.js";
+
+export const planTasks = [expirePatientServicePlan];

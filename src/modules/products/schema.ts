@@ -1,0 +1,12 @@
+import "./types/product-kind.enum.js";
+import "./types/product-order-status.enum.js";
+import "./types/product.type.js";
+import "./types/patient-product-order.type.js";
+import "./resolvers/products.query.js";
+import "./resolvers/product.query.js";
+import "./resolvers/create-product.mutation.js";
+import "./resolvers/update-product.mutation.js";
+import "./resolvers/patient-product-orders.query.js";
+import "./resolvers/patient-product-order.query.js";
+import "./resolvers/create-patient-product-order.mutation.js";
+import "./resolvers/update-patient-product-order-status.mutation.js";

@@ -1,0 +1,5 @@
+import { builder } from "../../../graphql/builder.js";
+
+export const ProductOrderStatusEnum = builder.enumType("ProductOrderStatus", {
+  values: ["pending", "paid", "fulfilled", "cancelled", "refunded"] as const,
+});

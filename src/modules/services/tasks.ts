@@ -1,3 +1,0 @@
-import { expirePatientServicePlan } from "./expire-patient-service-plan.task.js";
-
-export const servicesTasks = [expirePatientServicePlan];
