@@ -18,8 +18,11 @@
  * CPU profile of the server during (b)-(d) there (see bench/cpu-profile.ts).
  */
 import { createPrisma, type PrismaClient } from "../src/db/prisma.js";
-import { computeTimeslots, type SpecialistSchedule } from "../src/modules/scheduling/availability/compute-timeslots.js";
-import { boundaryInstant, datesBetween, isoWeekday } from "../src/modules/scheduling/availability/time-zones.js";
+import {
+  computeTimeslots,
+  type SpecialistSchedule,
+} from "../src/modules/scheduling/domain/availability/compute-timeslots.js";
+import { boundaryInstant, datesBetween, isoWeekday } from "../src/modules/scheduling/domain/availability/time-zones.js";
 import { asUser, createOrganization } from "../tests/support/auth.js";
 import { startServerProcess } from "../tests/support/process.js";
 import { testServerEnv } from "../tests/support/server.js";

@@ -4,9 +4,7 @@ import { createPrisma, type PrismaClient } from "./db/prisma.js";
 import { developmentKeyPair } from "./identity/dev-tokens.js";
 import { createIdentities, type Identities } from "./identity/identities.js";
 import type { Logger } from "./logger.js";
-import type { HoldStore } from "./modules/scheduling/holds/hold-store.js";
-import { createMemoryHoldStore } from "./modules/scheduling/holds/memory-hold-store.js";
-import { createRedisHoldStore } from "./modules/scheduling/holds/redis-hold-store.js";
+import { createMemoryHoldStore, createRedisHoldStore, type HoldStore } from "./modules/scheduling/index.js";
 import { createPubSub, type PubSub, type PubSubHandle } from "./pubsub/pubsub.js";
 import { createDefaultStorage, type DefaultStorage } from "./storage/default-storage.js";
 

@@ -10,7 +10,7 @@ import type { Context } from "../graphql/context.js";
 import { schema } from "../graphql/schema.js";
 import { IMPERSONATED_PATIENT_HEADER } from "../identity/impersonation.js";
 import { useBookingWidget } from "../modules/booking-widget/index.js";
-import { useSharedSubscriptionResults } from "../modules/scheduling/shared-results.js";
+import { useSharedSubscriptionResults } from "../modules/scheduling/index.js";
 import { useLocalFiles } from "../storage/use-local-files.js";
 import { buildContext, impersonatedPatientOf, requestIdOf } from "./context.js";
 import { guardRequestHook, useErrorCodes, useWellFormedGraphQLText } from "./request-guards.js";

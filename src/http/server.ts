@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Container } from "../container.js";
-import { startHoldSweeper } from "../modules/scheduling/holds/hold-sweeper.js";
+import { startHoldSweeper } from "../modules/scheduling/index.js";
 import { operationContext } from "../operation/context.js";
 import { buildApp } from "./app.js";
 

@@ -6,13 +6,13 @@ import {
   computeTimeslots,
   type SpecialistSchedule,
   type WeeklyRange,
-} from "../../src/modules/scheduling/availability/compute-timeslots.js";
+} from "../../src/modules/scheduling/domain/availability/compute-timeslots.js";
 import {
   formatInZone,
   instantsOf,
   localDate,
   offsetMinutes,
-} from "../../src/modules/scheduling/availability/time-zones.js";
+} from "../../src/modules/scheduling/domain/availability/time-zones.js";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { announceCalendarChange } from "../../src/modules/scheduling/announce.js";
+import { announceCalendarChange } from "../../src/modules/scheduling/domain/timeslots/announce.js";
 import { type TestOrganization, unique } from "../support/auth.js";
 import { gqlData, type Subscription, subscribe, uuidOf } from "../support/graphql.js";
 import { useTestServer } from "../support/server.js";

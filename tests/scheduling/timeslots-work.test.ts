@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedExecutionStats } from "../../src/modules/scheduling/shared-results.js";
+import { sharedExecutionStats } from "../../src/modules/scheduling/live/shared-results.js";
 import { graphql } from "../generated/gql.js";
 import { type TestOrganization, unique } from "../support/auth.js";
 import { gql, type Subscription, subscribe, uuidOf } from "../support/graphql.js";

@@ -1,7 +1,7 @@
 import { afterCommit } from "../../after-commit.js";
 import type { Container } from "../../container.js";
 import type { Appointment } from "../../generated/prisma/client.js";
-import { announceCalendarChange, type TimeslotsChangeReason } from "../scheduling/announce.js";
+import { announceCalendarChange, type TimeslotsChangeReason } from "../scheduling/index.js";
 
 const MINUTE = 60_000;
 

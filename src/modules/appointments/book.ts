@@ -6,10 +6,13 @@ import { emitEvent } from "../../events/index.js";
 import type { Appointment } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
 import { audited } from "../../operation/audited.js";
-import { announceCalendarChange } from "../scheduling/announce.js";
-import { assertMayBook, inCalendarScope } from "../scheduling/calendar-access.js";
-import { SlotUnavailableError } from "../scheduling/errors.js";
-import type { Hold } from "../scheduling/holds/hold-store.js";
+import {
+  announceCalendarChange,
+  assertMayBook,
+  type Hold,
+  inCalendarScope,
+  SlotUnavailableError,
+} from "../scheduling/index.js";
 import { appointmentEventData } from "./appointment-events.js";
 import { type Booker, bookerIn } from "./booker.js";
 import { consumingHold, holdBuffers, placedHoldAudit, type SlotChoice } from "./booking-hold.js";

@@ -1,8 +1,6 @@
 import { afterCommit } from "../../after-commit.js";
 import type { Context } from "../../graphql/context.js";
-import { SlotUnavailableError } from "../scheduling/errors.js";
-import type { Hold } from "../scheduling/holds/hold-store.js";
-import { announceHold, mayUseHold, placeHold } from "../scheduling/holds.js";
+import { announceHold, type Hold, mayUseHold, placeHold, SlotUnavailableError } from "../scheduling/index.js";
 import { isDoubleBooking } from "./double-booking.js";
 import { HoldExpiredError } from "./errors.js";
 

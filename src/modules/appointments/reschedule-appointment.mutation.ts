@@ -1,7 +1,7 @@
 import { InvalidTransitionError, NotFoundError, ValidationError } from "../../errors.js";
 import { builder } from "../../graphql/builder.js";
 import { memberRoles } from "../../identity/roles.js";
-import { HoldLimitError, SlotUnavailableError } from "../scheduling/errors.js";
+import { HoldLimitError, SlotUnavailableError } from "../scheduling/index.js";
 import { SpecialistRef } from "../specialists/index.js";
 import { AppointmentRef } from "./appointment.type.js";
 import { HoldExpiredError } from "./errors.js";

@@ -4,7 +4,7 @@ import { emitEvent } from "../../events/index.js";
 import type { Appointment } from "../../generated/prisma/client.js";
 import type { Context } from "../../graphql/context.js";
 import { audited } from "../../operation/audited.js";
-import { announceCalendarChange } from "../scheduling/announce.js";
+import { announceCalendarChange } from "../scheduling/index.js";
 import { announceAppointmentTime } from "./announce-appointment.js";
 import { appointmentEventData } from "./appointment-events.js";
 import { memberActor } from "./booker.js";
