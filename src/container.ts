@@ -1,10 +1,12 @@
 import type { Config } from "./config/config.js";
 import type { DatabaseUrls } from "./db/database.js";
 import { createPrisma, type PrismaClient } from "./db/prisma.js";
+import type { HoldStore } from "./holds/hold-store.js";
+import { createMemoryHoldStore } from "./holds/memory-hold-store.js";
+import { createRedisHoldStore } from "./holds/redis-hold-store.js";
 import { developmentKeyPair } from "./identity/dev-tokens.js";
 import { createIdentities, type Identities } from "./identity/identities.js";
 import type { Logger } from "./logger.js";
-import { createMemoryHoldStore, createRedisHoldStore, type HoldStore } from "./modules/scheduling/index.js";
 import { createPubSub, type PubSub, type PubSubHandle } from "./pubsub/pubsub.js";
 import { createDefaultStorage, type DefaultStorage } from "./storage/default-storage.js";
 

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
-import type { HoldRequest, HoldStore } from "../../src/modules/scheduling/domain/holds/hold-store.js";
-import { createMemoryHoldStore } from "../../src/modules/scheduling/domain/holds/memory-hold-store.js";
-import { createRedisHoldStore } from "../../src/modules/scheduling/domain/holds/redis-hold-store.js";
+import type { HoldRequest, HoldStore } from "../../src/holds/hold-store.js";
+import { createMemoryHoldStore } from "../../src/holds/memory-hold-store.js";
+import { createRedisHoldStore } from "../../src/holds/redis-hold-store.js";
 import { testEnv } from "../support/env.js";
 
 const redis = new Redis(testEnv.redisUrl);

@@ -3,7 +3,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from ".
 import { builder } from "../../graphql/builder.js";
 import { PatientRef, patientFields } from "../patients/index.js";
 import { PatientServicePlanRef } from "../plans/index.js";
-import { CalendarRef, HoldLimitError, SlotUnavailableError } from "../scheduling/index.js";
+import { CalendarRef } from "../scheduling/graphql-refs.js";
+import { HoldLimitError, SlotUnavailableError } from "../scheduling/index.js";
 import { ServiceRef } from "../services/index.js";
 import { SpecialistRef } from "../specialists/index.js";
 import { bookAppointment } from "./book.js";

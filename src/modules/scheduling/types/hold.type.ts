@@ -1,5 +1,5 @@
 import { builder } from "../../../graphql/builder.js";
-import type { Hold } from "../domain/holds/hold-store.js";
+import type { Hold } from "../../../holds/hold-store.js";
 
 export const HoldRef = builder.objectRef<Hold>("Hold").implement({
   description:

@@ -1,5 +1,5 @@
 import type { Prisma } from "../../../../db/prisma.js";
-import type { Hold } from "../holds/hold-store.js";
+import type { Hold } from "../../../../holds/hold-store.js";
 import { readDayRanges, readWeeklyRanges } from "../schedule/time-ranges.js";
 import {
   type CalendarRules,

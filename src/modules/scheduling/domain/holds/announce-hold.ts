@@ -1,7 +1,7 @@
 import { afterCommit } from "../../../../after-commit.js";
 import type { Container } from "../../../../container.js";
+import type { Hold } from "../../../../holds/hold-store.js";
 import { announceCalendarChange } from "../timeslots/announce.js";
-import type { Hold } from "./hold-store.js";
 
 /** Tells live subscribers of every calendar offering the held specialist (best-effort: logged if it fails). */
 export function announceHold(

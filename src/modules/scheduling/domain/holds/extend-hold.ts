@@ -1,7 +1,7 @@
 import { NotFoundError } from "../../../../errors.js";
+import type { Hold } from "../../../../holds/hold-store.js";
 import { ownHold } from "./hold-clients.js";
 import type { HoldOperation } from "./hold-operation.js";
-import type { Hold } from "./hold-store.js";
 
 /** Gives one of the actor's live holds a fresh TTL from now. In the store only: no audit row, no SQL. */
 export async function extendHold(operation: Omit<HoldOperation, "log">, token: string): Promise<Hold> {

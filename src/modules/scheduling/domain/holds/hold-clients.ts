@@ -1,6 +1,6 @@
 import { NotFoundError } from "../../../../errors.js";
+import type { Hold, HoldStore } from "../../../../holds/hold-store.js";
 import type { Actor } from "../../../../operation/actor.js";
-import type { Hold, HoldStore } from "./hold-store.js";
 
 /**
  * Who a hold belongs to, for the per-client limit: a signed-in user, an API key, or an anonymous

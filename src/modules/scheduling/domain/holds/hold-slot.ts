@@ -1,5 +1,6 @@
 import type { Prisma } from "../../../../db/prisma.js";
 import { NotFoundError } from "../../../../errors.js";
+import type { Hold, HoldStore } from "../../../../holds/hold-store.js";
 import type { Actor } from "../../../../operation/actor.js";
 import type { Audited } from "../../../../operation/audited.js";
 import { HoldLimitError, SlotUnavailableError } from "../../errors.js";
@@ -7,7 +8,6 @@ import { calendarTimeslots, holdWindow, readCalendarSchedule } from "../availabi
 import { assertMayBook } from "../calendars/calendar-access.js";
 import { fairOrder, recordAssignment } from "./assignment.js";
 import { holdClientId } from "./hold-clients.js";
-import type { Hold, HoldStore } from "./hold-store.js";
 
 const MINUTE = 60_000;
 

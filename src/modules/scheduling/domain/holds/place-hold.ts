@@ -1,11 +1,11 @@
 import { afterCommit } from "../../../../after-commit.js";
+import type { Hold } from "../../../../holds/hold-store.js";
 import { audited } from "../../../../operation/audited.js";
 import { SlotUnavailableError } from "../../errors.js";
 import { inCalendarScope } from "../calendars/calendar-access.js";
 import { announceHold } from "./announce-hold.js";
 import type { HoldOperation } from "./hold-operation.js";
 import { type HoldSlot, holdSlot } from "./hold-slot.js";
-import type { Hold } from "./hold-store.js";
 
 /**
  * Places a hold ({@link holdSlot}) for the actor, for the configured TTL. The hold is audited in

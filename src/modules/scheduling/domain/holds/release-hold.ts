@@ -1,8 +1,8 @@
 import { NotFoundError } from "../../../../errors.js";
+import type { Hold } from "../../../../holds/hold-store.js";
 import { announceHold } from "./announce-hold.js";
 import { ownHold } from "./hold-clients.js";
 import type { HoldOperation } from "./hold-operation.js";
-import type { Hold } from "./hold-store.js";
 
 /** Gives one of the actor's held slots back at once and announces it. In the store only: no audit row, no SQL. */
 export async function releaseHold(operation: Omit<HoldOperation, "log">, token: string): Promise<Hold> {
