@@ -1,4 +1,4 @@
-import { appointmentTasks } from "../modules/appointments/tasks.js";
+import { appointmentTasks } from "../modules/appointments/tasks/tasks.js";
 import { planTasks } from "../modules/plans/tasks/tasks.js";
 import { systemTasks } from "../modules/system/tasks/tasks.js";
 import { webhookTasks } from "../modules/webhooks/tasks/tasks.js";

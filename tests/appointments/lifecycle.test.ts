@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { advanceAppointment } from "../../src/modules/appointments/advance-appointment.task.js";
+import { advanceAppointment } from "../../src/modules/appointments/tasks/advance-appointment.task.js";
 import { graphql } from "../generated/gql.js";
 import { updateOrganizationSettings } from "../patients/fixtures.js";
 import { holdSlot, startsOf } from "../scheduling/fixtures.js";

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { TaskDefinition } from "../../src/jobs/task.js";
-import { createVideoRoom } from "../../src/modules/appointments/video/create-video-room.task.js";
-import { deleteVideoRoom } from "../../src/modules/appointments/video/delete-video-room.task.js";
-import { VideoProviderError } from "../../src/modules/appointments/video/errors.js";
 import {
   scheduleVideoRoom,
   scheduleVideoRoomDeletion,
-} from "../../src/modules/appointments/video/schedule-video-room.js";
+} from "../../src/modules/appointments/video/domain/schedule-video-room.js";
+import { VideoProviderError } from "../../src/modules/appointments/video/errors.js";
+import { createVideoRoom } from "../../src/modules/appointments/video/tasks/create-video-room.task.js";
+import { deleteVideoRoom } from "../../src/modules/appointments/video/tasks/delete-video-room.task.js";
 import { graphql } from "../generated/gql.js";
 import { useDailyStandIn } from "../support/daily-stand-in.js";
 import { globalId, gqlData } from "../support/graphql.js";

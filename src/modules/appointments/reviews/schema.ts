@@ -1,4 +1,4 @@
-import "./appointment-review.type.js";
-import "./review-appointment.mutation.js";
-import "./specialist-review-summary.field.js";
-import "./specialist-reviews.field.js";
+import "./types/appointment-review.type.js";
+import "./resolvers/review-appointment.mutation.js";
+import "./resolvers/specialist-review-summary.field.js";
+import "./resolvers/specialist-reviews.field.js";

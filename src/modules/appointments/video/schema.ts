@@ -1,3 +1,3 @@
 import "./errors.js";
-import "./appointment-video.field.js";
-import "./join-video-visit.mutation.js";
+import "./resolvers/appointment-video-room-url.field.js";
+import "./resolvers/join-video-visit.mutation.js";

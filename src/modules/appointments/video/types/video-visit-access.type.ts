@@ -1,0 +1,25 @@
+import { builder } from "../../../../graphql/builder.js";
+
+export interface VideoVisitAccess {
+  roomUrl: string;
+  token: string;
+  expiresAt: Date;
+  isOwner: boolean;
+}
+
+export const VideoVisitAccessRef = builder.objectRef<VideoVisitAccess>("VideoVisitAccess").implement({
+  description: "What a participant needs to join an appointment's video visit with Daily.co.",
+  fields: (t) => ({
+    roomUrl: t.exposeString("roomUrl", { description: "The Daily room; private, so it needs the token." }),
+    token: t.exposeString("token", {
+      description: "The participant's Daily meeting token (`?t=` or `join({ token })`).",
+    }),
+    expiresAt: t.expose("expiresAt", {
+      type: "DateTime",
+      description: "The token and the room stop working then (30 minutes after the appointment's end).",
+    }),
+    isOwner: t.exposeBoolean("isOwner", {
+      description: "The specialist (or a manager) runs the call; the patient is a guest.",
+    }),
+  }),
+});
