@@ -1,6 +1,6 @@
 import { AppError } from "../../../errors.js";
-import { builder } from "../../../graphql/builder.js";
 import { errorObjectType } from "../../../graphql/error-types.js";
+import { VideoUnavailableReasonEnum } from "./types/video-unavailable-reason.enum.js";
 
 /** Why an appointment has no video visit to join right now. */
 export type VideoUnavailableReason = "NOT_TELEHEALTH" | "NOT_ACTIVE" | "OUTSIDE_WINDOW" | "NO_INTEGRATION";
@@ -38,15 +38,6 @@ export class VideoProviderError extends AppError {
     this.name = "VideoProviderError";
   }
 }
-
-const VideoUnavailableReasonEnum = builder.enumType("VideoUnavailableReason", {
-  values: {
-    NOT_TELEHEALTH: { description: "The appointment's service is not delivered by video." },
-    NOT_ACTIVE: { description: "The appointment is cancelled, done or a no-show." },
-    OUTSIDE_WINDOW: { description: "Too early or too late: see `opensAt` and `closesAt`." },
-    NO_INTEGRATION: { description: "The organization has not set up its Daily.co integration." },
-  } as const,
-});
 
 errorObjectType(VideoUnavailableError, {
   name: "VideoUnavailableError",

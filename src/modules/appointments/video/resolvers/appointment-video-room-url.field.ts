@@ -1,5 +1,5 @@
 import { builder } from "../../../../graphql/builder.js";
-import { AppointmentRef } from "../../types/appointment.type.js";
+import { AppointmentRef } from "../../graphql-refs.js";
 
 builder.prismaObjectField(AppointmentRef, "videoRoomUrl", (t) =>
   t.exposeString("videoRoomUrl", {

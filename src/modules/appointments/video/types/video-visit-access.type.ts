@@ -1,11 +1,5 @@
 import { builder } from "../../../../graphql/builder.js";
-
-export interface VideoVisitAccess {
-  roomUrl: string;
-  token: string;
-  expiresAt: Date;
-  isOwner: boolean;
-}
+import type { VideoVisitAccess } from "../domain/join-video-visit.js";
 
 export const VideoVisitAccessRef = builder.objectRef<VideoVisitAccess>("VideoVisitAccess").implement({
   description: "What a participant needs to join an appointment's video visit with Daily.co.",
