@@ -1,5 +1,4 @@
 import { builder } from "../../../../graphql/builder.js";
-import { AppointmentRef } from "../../types/appointment.type.js";
 
 export const AppointmentReviewRef = builder.prismaNode("AppointmentReview", {
   nullable: true,
@@ -14,7 +13,3 @@ export const AppointmentReviewRef = builder.prismaNode("AppointmentReview", {
     patient: t.relation("patient"),
   }),
 });
-
-builder.prismaObjectField(AppointmentRef, "review", (t) =>
-  t.relation("review", { nullable: true, description: "The patient's review, once they gave one." }),
-);
