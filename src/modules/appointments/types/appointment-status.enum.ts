@@ -10,15 +10,3 @@ export const AppointmentStatusEnum = builder.enumType("AppointmentStatus", {
     no_show: { description: "The patient did not come (marked by staff, or after the end if never started)." },
   } as const,
 });
-
-export const AppointmentActorEnum = builder.enumType("AppointmentActor", {
-  values: ["patient", "staff", "system"] as const,
-});
-
-export const AppointmentSourceEnum = builder.enumType("AppointmentSource", {
-  values: {
-    staff: { description: "Booked by a member of the staff or an API key." },
-    patient: { description: "Booked by the signed-in patient." },
-    widget: { description: "Booked through an anonymous booking widget of a published calendar." },
-  } as const,
-});

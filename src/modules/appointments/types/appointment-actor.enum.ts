@@ -1,0 +1,5 @@
+import { builder } from "../../../graphql/builder.js";
+
+export const AppointmentActorEnum = builder.enumType("AppointmentActor", {
+  values: ["patient", "staff", "system"] as const,
+});
