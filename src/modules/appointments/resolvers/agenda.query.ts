@@ -8,16 +8,8 @@ import { agendaWhere } from "../domain/agenda/agenda-filter.js";
 import { AppointmentRef } from "../types/appointment.type.js";
 import { AppointmentStatusEnum } from "../types/appointment-status.enum.js";
 
-builder.queryFields((t) => ({
-  appointment: t.prismaField({
-    type: AppointmentRef,
-    nullable: true,
-    description: "An appointment of the active organization (a patient: only their own); null for any other id.",
-    authScopes: { orgRole: memberRoles },
-    args: { id: t.arg.globalID({ for: AppointmentRef }) },
-    resolve: (query, _root, { id }, { db }) => db.appointment.findUnique({ ...query, where: { id: id.id } }),
-  }),
-  agenda: t.prismaConnection({
+builder.queryField("agenda", (t) =>
+  t.prismaConnection({
     type: AppointmentRef,
     cursor: "id",
     defaultSize: 100,
@@ -48,4 +40,4 @@ builder.queryFields((t) => ({
         orderBy: [{ startAt: "asc" }, { id: "asc" }],
       }),
   }),
-}));
+);

@@ -2,21 +2,10 @@ import { InvalidTransitionError, NotFoundError, ValidationError } from "../../..
 import { builder } from "../../../graphql/builder.js";
 import { memberRoles } from "../../../identity/roles.js";
 import { HoldLimitError, SlotUnavailableError } from "../../scheduling/index.js";
-import { SpecialistRef } from "../../specialists/index.js";
 import { rescheduleAppointment } from "../domain/booking/reschedule-appointment.js";
-import { slotChoice } from "../domain/booking/slot-choice.js";
 import { HoldExpiredError } from "../errors.js";
 import { AppointmentRef } from "../types/appointment.type.js";
-
-const RescheduleAppointmentInput = builder.inputType("RescheduleAppointmentInput", {
-  description:
-    "Give `holdToken` (a hold of the appointment's calendar), or `start` (+ `specialistId`) to hold and move in one step.",
-  fields: (t) => ({
-    holdToken: t.string({ required: false }),
-    start: t.field({ type: "DateTime", required: false, description: "A slot's start, as timeslots gives it." }),
-    specialistId: t.globalID({ for: SpecialistRef, required: false, description: "Unset: a free specialist fairly." }),
-  }),
-});
+import { RescheduleAppointmentInput } from "../types/reschedule-appointment-input.js";
 
 builder.mutationField("rescheduleAppointment", (t) =>
   t.field({
@@ -35,13 +24,12 @@ builder.mutationField("rescheduleAppointment", (t) =>
       ],
     },
     args: { id: t.arg.globalID({ for: AppointmentRef }), input: t.arg({ type: RescheduleAppointmentInput }) },
-    resolve: async (_root, { id, input }, ctx) => {
-      const calendar = input.holdToken
-        ? null
-        : await ctx.db.appointment.findUnique({ where: { id: id.id }, select: { calendarId: true } });
-      if (!input.holdToken && !calendar) throw new NotFoundError("Appointment");
-      const slot = slotChoice({ ...input, calendarId: calendar ? { id: calendar.calendarId } : null });
-      return rescheduleAppointment(ctx, id.id, slot);
-    },
+    resolve: (_root, { id, input }, ctx) =>
+      rescheduleAppointment(
+        ctx.database,
+        ctx,
+        { id: id.id, holdToken: input.holdToken, start: input.start, specialistId: input.specialistId?.id },
+        { services: ctx.services, log: ctx.log },
+      ),
   }),
 );

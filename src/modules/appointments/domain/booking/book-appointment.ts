@@ -1,10 +1,10 @@
 import { afterCommit } from "../../../../after-commit.js";
 import { isUniqueViolation } from "../../../../db/errors.js";
 import type { Prisma } from "../../../../db/prisma.js";
-import { ConflictError, NotFoundError, ValidationError } from "../../../../errors.js";
+import { ConflictError } from "../../../../errors.js";
 import { emitEvent } from "../../../../events/index.js";
 import type { Appointment } from "../../../../generated/prisma/client.js";
-import type { Context } from "../../../../graphql/context.js";
+import type { Actor, Operation } from "../../../../operation/actor.js";
 import { audited } from "../../../../operation/audited.js";
 import {
   announceCalendarChange,
@@ -14,15 +14,18 @@ import {
   SlotUnavailableError,
 } from "../../../scheduling/index.js";
 import { HoldExpiredError, OnboardingIncompleteError } from "../../errors.js";
-import { appointmentSettings } from "../../settings.js";
 import { scheduleVideoRoom } from "../../video/domain/schedule-video-room.js";
 import { appointmentEventData } from "../appointment-events.js";
 import { recordHistory } from "../lifecycle/history.js";
 import { scheduleLifecycleJobs } from "../lifecycle/lifecycle-jobs.js";
 import { type Booker, bookerIn } from "./booker.js";
-import { consumingHold, holdBuffers, placedHoldAudit, type SlotChoice } from "./booking-hold.js";
+import { bookingCalendar, offeredAddOns } from "./booking-calendar.js";
+import { consumingHold, holdBuffers, placedHoldAudit } from "./booking-hold.js";
+import { type BookingDeps, bookingOperation } from "./booking-operation.js";
 import { bookingPatient, type PatientContact } from "./booking-patient.js";
 import { consumeBookingSession } from "./booking-plan-session.js";
+import { calendarOfRequest, findByIdempotencyKey } from "./idempotency.js";
+import type { SlotChoice } from "./slot-choice.js";
 
 export interface BookingRequest {
   slot: SlotChoice;
@@ -42,34 +45,44 @@ export interface BookingRequest {
  * history, lifecycle jobs, events and audit row. After commit the hold is consumed and live
  * timeslots are told. A retry with the same idempotency key answers the same appointment.
  */
-export async function bookAppointment(ctx: Context, request: BookingRequest): Promise<Appointment> {
+export async function bookAppointment(
+  database: Operation["database"],
+  actor: Actor,
+  request: BookingRequest,
+  deps: BookingDeps,
+): Promise<Appointment> {
+  const operation = bookingOperation(database, actor, deps);
   const key = request.idempotencyKey ?? null;
-  const calendarHint = key ? await calendarOfRequest(ctx, request.slot) : null;
+  const calendarHint = key ? await calendarOfRequest(operation, request.slot) : null;
   if (key) {
-    const replay = await findByIdempotencyKey(ctx, calendarHint, key);
+    const replay = await findByIdempotencyKey(operation, calendarHint, key);
     if (replay) return replay;
   }
   let booked: { value: Appointment; hold: Hold };
   try {
-    booked = await consumingHold(ctx, request.slot, (hold, placedNow) =>
-      inCalendarScope<Appointment>(ctx, hold.calendarId, (scope) => {
-        const booker = bookerIn(ctx, scope.organizationId as string);
-        return audited<Appointment>(ctx, (tx) => writeBooking(ctx, tx, booker, hold, request, placedNow), booker.scope);
+    booked = await consumingHold(operation, request.slot, (hold, placedNow) =>
+      inCalendarScope<Appointment>(operation, hold.calendarId, (scope) => {
+        const booker = bookerIn(actor, scope.organizationId as string);
+        return audited<Appointment>(
+          operation,
+          (tx) => writeBooking(tx, actor, booker, hold, request, placedNow),
+          booker.scope,
+        );
       }),
     );
   } catch (error) {
     // A twin request with the same key may have booked the time (or consumed the hold) meanwhile.
     const lostToTwin = error instanceof SlotUnavailableError || error instanceof HoldExpiredError;
     if (key && (lostToTwin || isUniqueViolation(error))) {
-      const replay = await findByIdempotencyKey(ctx, calendarHint, key);
+      const replay = await findByIdempotencyKey(operation, calendarHint, key);
       if (replay) return replay;
     }
     if (isUniqueViolation(error)) throw new ConflictError("The booking clashed with a concurrent change; try again");
     throw error;
   }
   const { value: appointment, hold } = booked;
-  await afterCommit(ctx.log, "announce the booked time", () =>
-    announceCalendarChange(ctx.services, {
+  await afterCommit(deps.log, "announce the booked time", () =>
+    announceCalendarChange(deps.services, {
       reason: "APPOINTMENT_BOOKED",
       specialistId: hold.specialistId,
       calendarIds: [hold.calendarId],
@@ -80,16 +93,20 @@ export async function bookAppointment(ctx: Context, request: BookingRequest): Pr
   return appointment;
 }
 
+/**
+ * The booking's transaction, in the calendar's organization as `booker`. `actor` is the caller as
+ * it came (its own scope decides whether it may book the calendar), not the booker's scope.
+ */
 async function writeBooking(
-  ctx: Context,
   tx: Prisma.TransactionClient,
+  actor: Actor,
   booker: Booker,
   hold: Hold,
   request: BookingRequest,
   placedNow: boolean,
 ) {
   const calendar = await bookingCalendar(tx, hold.calendarId);
-  assertMayBook(ctx, calendar);
+  assertMayBook(actor, calendar);
   const { organizationId, settings } = calendar;
   const patient = await bookingPatient(tx, booker, request);
   const onboardingIncomplete = patient.status !== "active";
@@ -114,7 +131,7 @@ async function writeBooking(
       endAt: new Date(hold.slotEnd),
       ...holdBuffers(hold),
       source: booker.source,
-      bookedByUserId: ctx.scope.userId,
+      bookedByUserId: actor.scope.userId,
       notes: request.notes ?? null,
       onboardingIncomplete,
       patientServicePlanId,
@@ -130,7 +147,7 @@ async function writeBooking(
     fromStatus: null,
     toStatus: "booked",
     actor: booker.actor,
-    actorUserId: ctx.scope.userId,
+    actorUserId: actor.scope.userId,
   });
   await scheduleLifecycleJobs(tx, appointment, settings.reminderWindowHours);
   if (calendar.telehealth) await scheduleVideoRoom(tx, appointment);
@@ -146,81 +163,4 @@ async function writeBooking(
       after: { ...appointment, addOnServiceIds, ...placedHoldAudit(hold, placedNow) },
     },
   };
-}
-
-/** What booking reads of a calendar, its service and its organization, in one statement; null when hidden. */
-async function bookingCalendar(tx: Prisma.TransactionClient, calendarId: string) {
-  const [row] = await tx.$queryRaw<
-    {
-      id: string;
-      organization_id: string;
-      service_id: string;
-      active: boolean;
-      slug: string | null;
-      requires_plan_session: boolean;
-      telehealth: boolean;
-      settings: unknown;
-    }[]
-  >`SELECT c.id, c.organization_id, c.service_id, c.active, c.slug, s.requires_plan_session,
-      s.delivery_mode = 'telehealth' AS telehealth, o.settings
-    FROM calendars c JOIN services s ON s.id = c.service_id JOIN organizations o ON o.id = c.organization_id
-    WHERE c.id = ${calendarId}::uuid`;
-  return row
-    ? {
-        id: row.id,
-        organizationId: row.organization_id,
-        serviceId: row.service_id,
-        active: row.active,
-        slug: row.slug,
-        requiresPlanSession: row.requires_plan_session,
-        telehealth: row.telehealth,
-        settings: appointmentSettings.parse(row.settings),
-      }
-    : null;
-}
-
-/** The add-ons asked for, each an active add-on of the service (else ValidationError), without repeats. */
-async function offeredAddOns(tx: Prisma.TransactionClient, serviceId: string, requested: string[]) {
-  const addOnServiceIds = [...new Set(requested)];
-  if (!addOnServiceIds.length) return addOnServiceIds;
-  const offered = await tx.serviceAddOn.findMany({
-    where: { serviceId, addOnServiceId: { in: addOnServiceIds }, addOn: { active: true } },
-    select: { addOnServiceId: true },
-  });
-  const known = new Set(offered.map((a) => a.addOnServiceId));
-  const unknown = addOnServiceIds.findIndex((id) => !known.has(id));
-  if (unknown >= 0) {
-    throw new ValidationError([
-      { path: ["input", "addOnServiceIds", String(unknown)], message: "is not an add-on of this service" },
-    ]);
-  }
-  return addOnServiceIds;
-}
-
-/** The calendar a booking request is for, when it can be told before booking (for idempotent replays). */
-async function calendarOfRequest(ctx: Context, slot: SlotChoice): Promise<string | null> {
-  if ("calendarId" in slot) return slot.calendarId;
-  return (await ctx.services.holds.get(slot.holdToken))?.calendarId ?? null;
-}
-
-/**
- * The appointment an idempotency key already booked, in the organization the request books in:
- * the calendar's (when known and visible to the caller), else the caller's own.
- */
-async function findByIdempotencyKey(ctx: Context, calendarId: string | null, key: string) {
-  const find = async (organizationId: string | null) =>
-    organizationId
-      ? ctx.database.transaction(bookerIn(ctx, organizationId).scope, (tx) =>
-          tx.appointment.findUnique({
-            where: { organizationId_idempotencyKey: { organizationId, idempotencyKey: key } },
-          }),
-        )
-      : null;
-  if (!calendarId) return find(ctx.scope.organizationId);
-  try {
-    return await inCalendarScope(ctx, calendarId, (scope) => find(scope.organizationId));
-  } catch (error) {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  }
 }

@@ -1,7 +1,7 @@
 import type { TenantScope } from "../../../../db/tenant.js";
 import { ForbiddenError } from "../../../../errors.js";
 import type { AppointmentActor, AppointmentSource } from "../../../../generated/prisma/enums.js";
-import type { Context } from "../../../../graphql/context.js";
+import type { Actor } from "../../../../operation/actor.js";
 
 /** How the caller acts on appointments of an organization, and the database scope it does so in. */
 export interface Booker {
@@ -17,8 +17,8 @@ export interface Booker {
  * role scoped to the organization, through fixed code only: it finds or creates the patient by
  * email and books from the caller's hold.
  */
-export function bookerIn(ctx: Context, organizationId: string): Booker {
-  const { scope } = ctx;
+export function bookerIn(actor: Pick<Actor, "scope">, organizationId: string): Booker {
+  const { scope } = actor;
   if (scope.organizationId !== organizationId) {
     return {
       source: "widget",
@@ -32,6 +32,3 @@ export function bookerIn(ctx: Context, organizationId: string): Booker {
   }
   return { source: "staff", actor: "staff", scope: { ...scope, patientId: null, databaseRole: undefined } };
 }
-
-/** Who a member's change to an appointment is recorded as: its patient, or the staff. */
-export const memberActor = (ctx: Context): "patient" | "staff" => (ctx.scope.role === "patient" ? "patient" : "staff");

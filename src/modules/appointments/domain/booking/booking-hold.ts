@@ -1,13 +1,17 @@
 import { afterCommit } from "../../../../after-commit.js";
-import type { Context } from "../../../../graphql/context.js";
-import { announceHold, type Hold, mayUseHold, placeHold, SlotUnavailableError } from "../../../scheduling/index.js";
+import {
+  announceHold,
+  type Hold,
+  type HoldOperation,
+  mayUseHold,
+  placeHold,
+  SlotUnavailableError,
+} from "../../../scheduling/index.js";
 import { HoldExpiredError } from "../../errors.js";
 import { isDoubleBooking } from "./double-booking.js";
+import type { SlotChoice } from "./slot-choice.js";
 
 const MINUTE = 60_000;
-
-/** Where a booking (or a reschedule) goes: a live hold's token, or a slot to hold now. */
-export type SlotChoice = { holdToken: string } | { calendarId: string; start: number; specialistId?: string };
 
 /** A hold to book from, and whether it was placed for this booking (to give back if booking fails). */
 interface BookingHold {
@@ -20,15 +24,15 @@ interface BookingHold {
  * SlotUnavailable), or one placed now for the slot, with fair assignment when no specialist
  * was chosen (so booking without a hold follows exactly the rules holds do).
  */
-async function bookingHold(ctx: Context, choice: SlotChoice): Promise<BookingHold> {
+async function bookingHold(operation: HoldOperation, choice: SlotChoice): Promise<BookingHold> {
   if ("holdToken" in choice) {
-    const hold = await ctx.services.holds.get(choice.holdToken);
+    const hold = await operation.services.holds.get(choice.holdToken);
     if (!hold) throw new HoldExpiredError();
-    if (!mayUseHold(ctx, hold)) throw new SlotUnavailableError("This time is held by someone else");
+    if (!mayUseHold(operation, hold)) throw new SlotUnavailableError("This time is held by someone else");
     return { hold, placedNow: false };
   }
   // Part of the booking: the booking's one audit row records the hold (see {@link placedHoldAudit}).
-  return { hold: await placeHold(ctx, choice, { audit: false }), placedNow: true };
+  return { hold: await placeHold(operation, choice, { audit: false }), placedNow: true };
 }
 
 /**
@@ -56,23 +60,24 @@ export function holdBuffers(hold: Hold) {
  * raced) is dropped and answered as SlotUnavailable; a caller's own hold otherwise stays theirs.
  */
 export async function consumingHold<T>(
-  ctx: Context,
+  operation: HoldOperation,
   choice: SlotChoice,
   write: (hold: Hold, placedNow: boolean) => Promise<T>,
 ): Promise<{ value: T; hold: Hold }> {
-  const { hold, placedNow } = await bookingHold(ctx, choice);
+  const { hold, placedNow } = await bookingHold(operation, choice);
+  const { services, log } = operation;
   try {
     const value = await write(hold, placedNow);
     // Committed: a hold left behind (Redis unavailable) only lapses at its expiry.
-    await afterCommit(ctx.log, "release the consumed hold", () => ctx.services.holds.release(hold.token));
+    await afterCommit(log, "release the consumed hold", () => services.holds.release(hold.token));
     return { value, hold };
   } catch (error) {
     const taken = isDoubleBooking(error);
     if (placedNow || taken) {
       // Best-effort too: the error that failed the booking is the answer, not Redis'.
-      await afterCommit(ctx.log, "give the hold back", async () => {
-        const released = await ctx.services.holds.release(hold.token);
-        if (released && !taken) await announceHold(ctx, released, "HOLD_RELEASED");
+      await afterCommit(log, "give the hold back", async () => {
+        const released = await services.holds.release(hold.token);
+        if (released && !taken) await announceHold(operation, released, "HOLD_RELEASED");
       });
     }
     if (taken) throw new SlotUnavailableError("This time was just booked");

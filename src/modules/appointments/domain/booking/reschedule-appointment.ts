@@ -1,21 +1,35 @@
 import { afterCommit } from "../../../../after-commit.js";
-import { InvalidTransitionError, ValidationError } from "../../../../errors.js";
+import type { RequestDatabase } from "../../../../db/tenant.js";
+import { InvalidTransitionError, NotFoundError, ValidationError } from "../../../../errors.js";
 import { emitEvent } from "../../../../events/index.js";
 import type { Appointment } from "../../../../generated/prisma/client.js";
-import type { Context } from "../../../../graphql/context.js";
+import type { Actor } from "../../../../operation/actor.js";
 import { audited } from "../../../../operation/audited.js";
 import { announceCalendarChange } from "../../../scheduling/index.js";
 import { appointmentSettings } from "../../settings.js";
 import { scheduleVideoRoom } from "../../video/domain/schedule-video-room.js";
 import { announceAppointmentTime } from "../announce-appointment-time.js";
 import { appointmentEventData } from "../appointment-events.js";
-import { lockVisibleAppointment } from "../lifecycle/change-status.js";
+import { lockVisibleAppointment, memberActor } from "../lifecycle/change-status.js";
 import { recordHistory } from "../lifecycle/history.js";
 import { scheduleLifecycleJobs } from "../lifecycle/lifecycle-jobs.js";
-import { assertPatientMayChange } from "../lifecycle/member-change.js";
-import { changeableStatuses } from "../lifecycle/transitions.js";
-import { memberActor } from "./booker.js";
-import { consumingHold, holdBuffers, placedHoldAudit, type SlotChoice } from "./booking-hold.js";
+import { assertPatientMayChange, changeableStatuses } from "../lifecycle/transitions.js";
+import { consumingHold, holdBuffers, placedHoldAudit } from "./booking-hold.js";
+import { type BookingDeps, bookingOperation } from "./booking-operation.js";
+import { type SlotChoice, slotChoice } from "./slot-choice.js";
+
+export interface RescheduleRequest {
+  /** The appointment to move. */
+  id: string;
+  /** A live hold of the caller's on the appointment's calendar... */
+  holdToken?: string | null;
+  /** ...or a slot of that calendar to hold now (unset specialist: a free one, fairly). */
+  start?: Date | null;
+  specialistId?: string | null;
+}
+
+/** What rescheduling works in: the reads (the appointment's calendar) and the write transaction. */
+export type RescheduleDatabase = Pick<RequestDatabase, "db" | "transaction">;
 
 /**
  * Moves a booked or upcoming appointment to the time of a hold of the same calendar (the
@@ -24,11 +38,19 @@ import { consumingHold, holdBuffers, placedHoldAudit, type SlotChoice } from "./
  * `appointment.rescheduled` is emitted. The database refuses an overlap as for booking. Staff
  * any time; the patient within the cancellation notice window.
  */
-export async function rescheduleAppointment(ctx: Context, id: string, slot: SlotChoice): Promise<Appointment> {
-  const actor = memberActor(ctx);
+export async function rescheduleAppointment(
+  database: RescheduleDatabase,
+  actor: Actor,
+  request: RescheduleRequest,
+  deps: BookingDeps,
+): Promise<Appointment> {
+  const { id } = request;
+  const slot = await rescheduleSlot(database, request);
+  const changedBy = memberActor(actor);
+  const operation = bookingOperation(database, actor, deps);
   let previous: Appointment | undefined;
-  const { value: moved, hold } = await consumingHold(ctx, slot, (hold, placedNow) =>
-    audited(ctx, async (tx) => {
+  const { value: moved, hold } = await consumingHold(operation, slot, (hold, placedNow) =>
+    audited(operation, async (tx) => {
       const before = await lockVisibleAppointment(tx, id);
       previous = before;
       if (hold.calendarId !== before.calendarId) {
@@ -44,7 +66,7 @@ export async function rescheduleAppointment(ctx: Context, id: string, slot: Slot
       }
       const now = new Date();
       const settings = await appointmentSettings.read(tx, before.organizationId);
-      if (actor === "patient") assertPatientMayChange(before, "booked", now, settings.cancellationNoticeHours);
+      if (changedBy === "patient") assertPatientMayChange(before, "booked", now, settings.cancellationNoticeHours);
       const after = await tx.appointment.update({
         where: { id },
         data: {
@@ -59,8 +81,8 @@ export async function rescheduleAppointment(ctx: Context, id: string, slot: Slot
       await recordHistory(tx, before, {
         fromStatus: before.status,
         toStatus: "booked",
-        actor,
-        actorUserId: ctx.scope.userId,
+        actor: changedBy,
+        actorUserId: actor.scope.userId,
         previousStartAt: before.startAt,
         previousEndAt: before.endAt,
         occurredAt: now,
@@ -86,9 +108,9 @@ export async function rescheduleAppointment(ctx: Context, id: string, slot: Slot
     }),
   );
   const left = previous as Appointment;
-  await announceAppointmentTime(ctx.services, "APPOINTMENT_RESCHEDULED", left);
-  await afterCommit(ctx.log, "announce the new time", () =>
-    announceCalendarChange(ctx.services, {
+  await announceAppointmentTime(deps.services, "APPOINTMENT_RESCHEDULED", left);
+  await afterCommit(deps.log, "announce the new time", () =>
+    announceCalendarChange(deps.services, {
       reason: "APPOINTMENT_RESCHEDULED",
       specialistId: hold.specialistId,
       start: hold.start,
@@ -96,4 +118,16 @@ export async function rescheduleAppointment(ctx: Context, id: string, slot: Slot
     }),
   );
   return moved;
+}
+
+/**
+ * The slot a reschedule goes to: the hold named, or `start` (+ specialist) on the appointment's
+ * own calendar, read first (NotFoundError when the caller cannot see the appointment).
+ */
+async function rescheduleSlot(database: RescheduleDatabase, request: RescheduleRequest): Promise<SlotChoice> {
+  const calendar = request.holdToken
+    ? null
+    : await database.db.appointment.findUnique({ where: { id: request.id }, select: { calendarId: true } });
+  if (!request.holdToken && !calendar) throw new NotFoundError("Appointment");
+  return slotChoice({ ...request, calendarId: calendar?.calendarId ?? null });
 }

@@ -1,12 +1,17 @@
 import { ValidationError } from "../../../../errors.js";
-import type { SlotChoice } from "./booking-hold.js";
 
-/** The slot a booking or reschedule input names: a hold token, or a calendar and a start. */
+/** Where a booking (or a reschedule) goes: a live hold's token, or a slot to hold now. */
+export type SlotChoice = { holdToken: string } | { calendarId: string; start: number; specialistId?: string };
+
+/**
+ * The slot a booking or reschedule input names: a hold token, or a calendar and a start (and
+ * perhaps a specialist). ValidationError (at `input.<field>`) for both, or neither.
+ */
 export function slotChoice(input: {
   holdToken?: string | null;
-  calendarId?: { id: string } | null;
+  calendarId?: string | null;
   start?: Date | null;
-  specialistId?: { id: string } | null;
+  specialistId?: string | null;
 }): SlotChoice {
   if (input.holdToken && (input.calendarId || input.start)) {
     throw new ValidationError([
@@ -19,5 +24,5 @@ export function slotChoice(input: {
       { path: ["input", input.calendarId ? "start" : "calendarId"], message: "is required without a hold token" },
     ]);
   }
-  return { calendarId: input.calendarId.id, start: input.start.getTime(), specialistId: input.specialistId?.id };
+  return { calendarId: input.calendarId, start: input.start.getTime(), specialistId: input.specialistId ?? undefined };
 }

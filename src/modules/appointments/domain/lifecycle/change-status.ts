@@ -1,6 +1,8 @@
 import type { Prisma } from "../../../../db/prisma.js";
 import { NotFoundError } from "../../../../errors.js";
 import type { Appointment, AppointmentActor, AppointmentStatus } from "../../../../generated/prisma/client.js";
+import type { Actor } from "../../../../operation/actor.js";
+import type { Audited } from "../../../../operation/audited.js";
 import { restorePlanSession } from "../../../plans/index.js";
 import { scheduleVideoRoomDeletion } from "../../video/domain/schedule-video-room.js";
 import { emitStatusEvent } from "../appointment-events.js";
@@ -67,4 +69,44 @@ export async function lockVisibleAppointment(tx: Prisma.TransactionClient, id: s
   const appointment = await lockAppointment(tx, id);
   if (!appointment) throw new NotFoundError("Appointment");
   return appointment;
+}
+
+/** Who a member's change to an appointment is recorded as: its patient, or the staff. */
+export const memberActor = (actor: Pick<Actor, "scope">): "patient" | "staff" =>
+  actor.scope.role === "patient" ? "patient" : "staff";
+
+/** A member's status change: which appointment, to what, why, and the audit row's action. */
+export interface MemberStatusChange {
+  id: string;
+  to: AppointmentStatus;
+  /** `appointment.<verb>`, e.g. `appointment.cancel`. */
+  action: string;
+  reason?: string | null;
+  now: Date;
+  /** The verb's own rule on the locked appointment (a patient's notice, a no-show's start), before anything changes. */
+  check?: (before: Appointment) => Promise<void> | void;
+}
+
+/**
+ * A status change asked for by a member: staff, or the appointment's patient (row-level security
+ * shows them only their own). Locks the appointment (NotFoundError when hidden), applies the
+ * verb's check, then {@link changeStatus}; answers the appointment with its audit row.
+ */
+export async function memberStatusChange(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  change: MemberStatusChange,
+): Promise<Audited<Appointment>> {
+  const before = await lockVisibleAppointment(tx, change.id);
+  await change.check?.(before);
+  const after = await changeStatus(tx, before, change.to, {
+    actor: memberActor(actor),
+    actorUserId: actor.scope.userId,
+    reason: change.reason ?? null,
+    now: change.now,
+  });
+  return {
+    value: after,
+    audit: { action: change.action, entityType: "Appointment", entityId: change.id, before, after },
+  };
 }

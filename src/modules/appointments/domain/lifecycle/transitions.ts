@@ -1,10 +1,12 @@
 import { InvalidTransitionError } from "../../../../errors.js";
 import type { Appointment, AppointmentStatus } from "../../../../generated/prisma/client.js";
 
+const HOUR = 3_600_000;
+
 /**
  * The appointment lifecycle: the statuses each status may become. `done`, `cancelled` and
  * `no_show` are final. Rescheduling is not a status change: a `booked` or `upcoming`
- * appointment moves to another time and is `booked` again (see reschedule.ts).
+ * appointment moves to another time and is `booked` again (see `../booking/reschedule-appointment.ts`).
  */
 export const allowedTransitions: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
   booked: ["upcoming", "in_progress", "cancelled", "no_show"],
@@ -18,6 +20,23 @@ export const allowedTransitions: Record<AppointmentStatus, readonly AppointmentS
 /** Statuses whose appointment may still be cancelled or moved. */
 export const changeableStatuses: readonly AppointmentStatus[] = ["booked", "upcoming"];
 
+/** Refuses a patient's cancelling or moving an appointment within the organization's notice window. */
+export function assertPatientMayChange(
+  appointment: Appointment,
+  to: AppointmentStatus,
+  now: Date,
+  cancellationNoticeHours: number,
+) {
+  if (appointment.startAt.getTime() - now.getTime() < cancellationNoticeHours * HOUR) {
+    throw new InvalidTransitionError(
+      "Appointment",
+      appointment.status,
+      to,
+      `patients may change an appointment up to ${cancellationNoticeHours} hours before it starts; contact the clinic`,
+    );
+  }
+}
+
 /** Throws InvalidTransitionError unless the lifecycle allows `from` → `to`. */
 export function assertTransition(from: AppointmentStatus, to: AppointmentStatus): void {
   const allowed = allowedTransitions[from];
@@ -30,7 +49,6 @@ export function assertTransition(from: AppointmentStatus, to: AppointmentStatus)
   );
 }
 
-const HOUR = 3_600_000;
 const MINUTE = 60_000;
 /** An appointment never started becomes a no-show this long after its end. */
 export const NO_SHOW_GRACE_MINUTES = 15;
