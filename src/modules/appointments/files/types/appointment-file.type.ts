@@ -1,11 +1,12 @@
-import { builder } from "../../../graphql/builder.js";
-import { objectStoreFor } from "../../../storage/organization-store.js";
+import { builder } from "../../../../graphql/builder.js";
+import { objectStoreFor } from "../../../../storage/organization-store.js";
+import { downloadUrlOf } from "../../../../storage/uploads.js";
 
 export const AppointmentFileRef = builder.prismaNode("AppointmentFile", {
   nullable: true,
   id: { field: "id" },
   description:
-    "A file attached to an appointment (a referral, a photo, a report). Its bytes live in the organization's S3 bucket (the `s3` integration), else in the server's storage.",
+    "A file attached to an appointment (a referral, a photo, a report). Its bytes live in the organization's S3 bucket (the `s3` integration), else in the server's storage. Pending until `confirmAppointmentFileUpload`: not listed, not downloadable.",
   fields: (t) => ({
     fileName: t.exposeString("fileName"),
     contentType: t.exposeString("contentType"),
@@ -21,8 +22,7 @@ export const AppointmentFileRef = builder.prismaNode("AppointmentFile", {
       nullable: true,
       description: "A presigned GET URL, valid 5 minutes; null until the upload is confirmed.",
       select: { storageKey: true, fileName: true, contentType: true, uploadedAt: true },
-      resolve: async (file, _args, ctx) =>
-        file.uploadedAt ? (await objectStoreFor(ctx)).downloadUrl(file.storageKey, file) : null,
+      resolve: async (file, _args, ctx) => downloadUrlOf(await objectStoreFor(ctx), file),
     }),
   }),
 });
