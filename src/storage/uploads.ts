@@ -153,7 +153,8 @@ export interface FileRows<F extends StoredFile> {
 
 /**
  * Step 3: confirms that the object is in storage with the signed size and type, then lets the
- * feature mark its row uploaded (`markUploaded`, audited). Confirming twice answers the row again.
+ * feature mark its row uploaded (`markUploaded`, audited). Confirming twice answers the row again
+ * (with an audit row of no change: every successful mutation has one).
  * Nothing uploaded yet: ConflictError (the row stays pending). Another size or type:
  * {@link UploadMismatchError}, and the object is deleted (the row stays pending: the upload URL
  * takes the right file while it lasts). Storage is asked outside any transaction, so no
@@ -167,19 +168,20 @@ export async function confirmUpload<F extends StoredFile>(
 ): Promise<F> {
   const file = await operation.database.transaction(operation.scope, (tx) => rows.find(tx, id));
   if (!file) throw new NotFoundError(rows.entity);
-  if (file.uploadedAt) return file;
-  const object = await files.store.stat(file.storageKey);
-  if (!object) throw new ConflictError("The file has not been uploaded yet");
-  const mismatch = mismatchOf(file, object);
-  if (mismatch) {
-    await files.store.delete(file.storageKey);
-    throw new UploadMismatchError(mismatch, object);
+  if (!file.uploadedAt) {
+    const object = await files.store.stat(file.storageKey);
+    if (!object) throw new ConflictError("The file has not been uploaded yet");
+    const mismatch = mismatchOf(file, object);
+    if (mismatch) {
+      await files.store.delete(file.storageKey);
+      throw new UploadMismatchError(mismatch, object);
+    }
   }
   return audited(operation, async (tx) => {
     const current = await rows.find(tx, id);
     if (!current) throw new NotFoundError(rows.entity);
     if (!current.uploadedAt) return rows.markUploaded(tx, current);
-    // Confirmed meanwhile by a concurrent call: answered again, recorded without a change.
+    // Confirmed before (or by a concurrent call): answered again, recorded as a confirmation without a change.
     const audit = { action: `${rows.auditPrefix}.upload`, entityType: rows.entity, entityId: current.id };
     return { value: current, audit };
   });

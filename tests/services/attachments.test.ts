@@ -174,7 +174,12 @@ describe("service attachments", () => {
       where: { entityId: uuidOf(meta.id) },
       orderBy: { createdAt: "asc" },
     });
-    expect(audit.map((row) => row.action)).toEqual(["service_attachment.create", "service_attachment.upload"]);
+    expect(audit.map((row) => row.action)).toEqual([
+      "service_attachment.create",
+      "service_attachment.upload",
+      "service_attachment.upload",
+    ]);
+    expect(audit[2]?.changes).toEqual({ before: null, after: null });
   });
 
   it("neither lists nor serves a pending attachment; confirming before the upload is a conflict", async () => {
