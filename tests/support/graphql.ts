@@ -1,5 +1,6 @@
 import { createClient } from "graphql-sse";
 import type { TypedDocumentString } from "../generated/graphql.js";
+import { mutationCheck, requestStart, retryKeyOf } from "./audit-trail.js";
 
 export interface GraphQLResponse<T> {
   data?: T | null;
@@ -19,12 +20,16 @@ export async function gql<TResult, TVariables>(
   variables?: TVariables,
   headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<TResult>> {
+  const check = mutationCheck(baseUrl, document.toString());
+  const since = requestStart();
   const response = await fetch(`${baseUrl}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json", ...headers },
-    body: JSON.stringify({ query: document.toString(), variables }),
+    body: JSON.stringify({ query: check?.query ?? document.toString(), variables }),
   });
-  return (await response.json()) as GraphQLResponse<TResult>;
+  const result = (await response.json()) as GraphQLResponse<TResult>;
+  await check?.verify(result as never, response.headers.get("x-request-id"), since, retryKeyOf(headers, variables));
+  return result;
 }
 
 /** Like {@link gql}, but fails the test on any GraphQL error and returns `data`. */

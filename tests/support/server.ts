@@ -4,6 +4,7 @@ import { startHttpServer } from "../../src/http/server.js";
 import type { MemberRole } from "../../src/identity/roles.js";
 import { startWorker, type Worker } from "../../src/jobs/runner.js";
 import { createLogger } from "../../src/logger.js";
+import { forgetAuditedServer, registerAuditedServer } from "./audit-trail.js";
 import { clerk, createApiKey, createOrganization, type Headers, type TestOrganization } from "./auth.js";
 import { type TestDatabase, useTestDatabase } from "./database.js";
 import { testEnv } from "./env.js";
@@ -50,10 +51,13 @@ export async function startTestServer(
   );
   const worker: Worker | undefined = config.runsWorker ? await startWorker(services, db.adminUrl) : undefined;
   const http = await startHttpServer(services);
+  const url = `http://127.0.0.1:${http.port}`;
+  registerAuditedServer(url, db.adminUrl);
   return {
-    url: `http://127.0.0.1:${http.port}`,
+    url,
     services,
     close: async () => {
+      await forgetAuditedServer(url);
       await http.shutdown();
       await worker?.stop();
       await services.close();

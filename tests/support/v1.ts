@@ -1,3 +1,4 @@
+import { requestStart, retryKeyOf, verifyV1Write } from "./audit-trail.js";
 import type { Headers } from "./auth.js";
 
 export interface V1Response {
@@ -16,11 +17,21 @@ export async function v1(
   headers: Headers = {},
   body?: unknown,
 ): Promise<V1Response> {
+  const since = requestStart();
   const response = await fetch(`${url}${path}`, {
     method,
     headers: body === undefined ? headers : { ...headers, "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
+  await verifyV1Write(
+    url,
+    method,
+    path,
+    response.status,
+    response.headers.get("x-request-id"),
+    since,
+    retryKeyOf(headers as Record<string, string>, body),
+  );
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
 }
