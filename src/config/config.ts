@@ -2,6 +2,7 @@ import { z } from "zod";
 import { appointmentFileConfig } from "../modules/appointments/files/config.js";
 import { dailyConfig } from "../modules/appointments/video/config.js";
 import { holdConfig } from "../modules/scheduling/config.js";
+import { serviceAttachmentConfig } from "../modules/services/config.js";
 import { webhookConfig } from "../modules/webhooks/config.js";
 import { platformConfig } from "./platform.js";
 import { ConfigError } from "./section.js";
@@ -13,6 +14,7 @@ const moduleSections = {
   holds: holdConfig,
   webhooks: webhookConfig,
   appointmentFiles: appointmentFileConfig,
+  serviceAttachments: serviceAttachmentConfig,
   daily: dailyConfig,
 };
 

@@ -1,6 +1,7 @@
 import { builder } from "./builder.js";
 import "./root-types.js";
 import "./error-types.js";
+import "./file-upload.js";
 import "../modules/system/schema.js";
 import "../modules/auth/schema.js";
 import "../modules/organizations/schema.js";

@@ -38,7 +38,8 @@ export function localObjectStore(files: LocalFiles, baseUrl: string): ObjectStor
     async stat(key) {
       try {
         const info = await stat(fileOf(key));
-        return info.isFile() ? { sizeBytes: info.size } : null;
+        // The PUT (use-local-files.ts) refuses any other type than the signed one: nothing to record.
+        return info.isFile() ? { sizeBytes: info.size, contentType: null } : null;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
         throw error;

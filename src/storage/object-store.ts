@@ -10,10 +10,19 @@ export interface ObjectStore {
   uploadUrl(key: string, object: { contentType: string; sizeBytes: number }): Promise<PresignedUpload>;
   /** A URL that downloads the object as an attachment named `fileName`, for {@link DOWNLOAD_URL_SECONDS}. */
   downloadUrl(key: string, object: { contentType: string; fileName: string }): Promise<string>;
-  /** The object's size, or null when nothing was uploaded under the key. */
-  stat(key: string): Promise<{ sizeBytes: number } | null>;
+  /** What was uploaded under the key (a HEAD), or null when nothing was. */
+  stat(key: string): Promise<StoredObject | null>;
   /** Removes the object; removing a missing one is not an error. */
   delete(key: string): Promise<void>;
+}
+
+export interface StoredObject {
+  sizeBytes: number;
+  /**
+   * The type the object was stored with; null when the store does not record it because it
+   * refuses, at the PUT, any other type than the signed one (the local disk).
+   */
+  contentType: string | null;
 }
 
 export interface PresignedUpload {

@@ -3,6 +3,7 @@ import { decryptSecrets } from "../secrets/encrypted-secrets.js";
 import { localObjectStore } from "./local-object-store.js";
 import type { ObjectStore } from "./object-store.js";
 import { createS3ObjectStore } from "./s3-object-store.js";
+import type { FileStorage } from "./uploads.js";
 
 interface S3IntegrationConfig {
   bucket: string;
@@ -36,6 +37,11 @@ export function objectStoreFor(ctx: Context): Promise<ObjectStore> {
     perRequest.set(ctx, store);
   }
   return store;
+}
+
+/** The caller's store with the configuration and log the upload steps (`uploads.ts`) read. */
+export async function fileStorageFor(ctx: Context): Promise<FileStorage> {
+  return { store: await objectStoreFor(ctx), config: ctx.services.config, log: ctx.log };
 }
 
 /** Where clients reach this server: PUBLIC_URL, else the request's origin. */

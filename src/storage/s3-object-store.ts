@@ -56,7 +56,7 @@ export function createS3ObjectStore(options: S3Options): ObjectStore {
     async stat(key) {
       try {
         const head = await client.send(new HeadObjectCommand({ Bucket, Key: key }));
-        return { sizeBytes: head.ContentLength ?? 0 };
+        return { sizeBytes: head.ContentLength ?? 0, contentType: head.ContentType ?? "" };
       } catch (error) {
         if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404) return null;
         throw error;

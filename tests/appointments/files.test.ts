@@ -1,9 +1,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createS3ObjectStore } from "../../src/storage/s3-object-store.js";
 import { graphql } from "../generated/gql.js";
 import { createMember, createPatientUser } from "../services/fixtures.js";
 import type { Headers, TestOrganization } from "../support/auth.js";
+import { describeCrossTenant, empty, notFound, operation } from "../support/cross-tenant.js";
 import { useTestDatabase } from "../support/database.js";
 import { gqlData, uuidOf } from "../support/graphql.js";
 import { connectS3, s3Env, useTestS3 } from "../support/s3.js";
@@ -16,8 +18,9 @@ const CreateFile = graphql(`
   mutation AppointmentFilesCreate($input: CreateAppointmentFileInput!) {
     createAppointmentFile(input: $input) {
       __typename
-      ... on MutationCreateAppointmentFileSuccess { data { uploadUrl uploadHeaders { name value } file { id } } }
+      ... on MutationCreateAppointmentFileSuccess { data { upload { url method headers { name value } } file { id } } }
       ... on Error { code message }
+      ... on NotFoundError { entity }
       ... on ValidationError { fields { path message } }
     }
   }
@@ -29,6 +32,8 @@ const ConfirmFile = graphql(`
       __typename
       ... on MutationConfirmAppointmentFileUploadSuccess { data { id uploadedAt } }
       ... on Error { code message }
+      ... on NotFoundError { entity }
+      ... on UploadMismatchError { uploadedSizeBytes uploadedContentType }
     }
   }
 `);
@@ -39,6 +44,7 @@ const DeleteFile = graphql(`
       __typename
       ... on MutationDeleteAppointmentFileSuccess { data { id } }
       ... on Error { code message }
+      ... on NotFoundError { entity }
     }
   }
 `);
@@ -69,8 +75,10 @@ beforeAll(async () => {
 });
 
 interface Created {
+  upload: { url: string; method: string; headers: { name: string; value: string }[]; expiresAt: string };
   uploadUrl: string;
   uploadHeaders: { name: string; value: string }[];
+  expiresAt: string;
   file: { id: string };
 }
 
@@ -81,12 +89,12 @@ async function register(on: TestServer, appointmentId: string, headers: Headers,
   return created.body;
 }
 
-/** PUTs `body` to the upload URL with the headers the server asked for (and any others). */
-const put = (created: Created, body: string, extra: Record<string, string> = {}) =>
-  fetch(created.uploadUrl, {
-    method: "PUT",
+/** PUTs `body` as the upload says (its URL, method and headers), with `extra` headers over them. */
+const put = ({ upload }: Created, body: string, extra: Record<string, string> = {}) =>
+  fetch(upload.url, {
+    method: upload.method,
     body,
-    headers: { ...Object.fromEntries(created.uploadHeaders.map((h) => [h.name, h.value])), ...extra },
+    headers: { ...Object.fromEntries(upload.headers.map((h) => [h.name, h.value])), ...extra },
   });
 
 const confirm = (on: TestServer, appointmentId: string, fileId: string, headers: Headers) =>
@@ -95,16 +103,33 @@ const confirm = (on: TestServer, appointmentId: string, fileId: string, headers:
 const list = (on: TestServer, appointmentId: string, headers: Headers) =>
   v1(on.url, "GET", `/v1/appointments/${appointmentId}/files`, headers);
 
+/** The stand-in's bucket as the server sees it, to check what is stored under a key. */
+const bucket = () =>
+  createS3ObjectStore({
+    bucket: s3.bucket,
+    region: s3.region,
+    endpoint: s3.endpoint,
+    credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+  });
+
 describe("appointment files on the local-disk default", () => {
   it("uploads through the signed URL, confirms, lists with a download URL, and downloads the bytes", async () => {
     const appointment = await createAppointment(server, a);
     const created = await register(server, appointment.id, a.owner);
     const key = `organizations/${uuidOf(a.id)}/appointments/${uuidOf(appointment.id)}/files/${uuidOf(created.file.id)}/Referral_letter.pdf`;
     expect(created.uploadUrl.startsWith(`${server.url}/files/${key}?`)).toBe(true);
+    expect(created.upload).toEqual({
+      url: created.uploadUrl,
+      method: "PUT",
+      headers: [{ name: "content-type", value: "application/pdf" }],
+      expiresAt: created.expiresAt,
+    });
     expect(created.uploadHeaders).toEqual([{ name: "content-type", value: "application/pdf" }]);
+    expect(created.file).toMatchObject({ uploadedAt: null, downloadUrl: null });
 
+    // Pending: not listed, and not confirmable before the bytes are there.
     const pending = await list(server, appointment.id, a.owner);
-    expect(pending.body.data).toMatchObject([{ id: created.file.id, uploadedAt: null, downloadUrl: null }]);
+    expect(pending.body.data).toEqual([]);
     expect((await confirm(server, appointment.id, created.file.id, a.owner)).status).toBe(409);
 
     expect((await put(created, bytes)).status).toBe(200);
@@ -211,7 +236,7 @@ describe("appointment files on the local-disk default", () => {
     expect(await climbing.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
   });
 
-  it("refuses a type outside the allowlist, an empty file and one above APPOINTMENT_FILE_MAX_BYTES (422)", async () => {
+  it("refuses a type outside the allowlist (its own: no video), an empty file and one above APPOINTMENT_FILE_MAX_BYTES (422)", async () => {
     const appointment = await createAppointment(server, a);
     const path = `/v1/appointments/${appointment.id}/files`;
     const html = await v1(server.url, "POST", path, a.owner, { ...pdf, contentType: "text/html" });
@@ -222,6 +247,9 @@ describe("appointment files on the local-disk default", () => {
         message: "must be one of application/pdf, image/jpeg, image/png, image/webp, image/heic, text/plain",
       },
     ]);
+    const video = await v1(server.url, "POST", path, a.owner, { ...pdf, contentType: "video/mp4" });
+    expect(video.status).toBe(422);
+    expect(video.body.error.fields).toMatchObject([{ path: ["input", "contentType"] }]);
     const empty = await v1(server.url, "POST", path, a.owner, { ...pdf, sizeBytes: 0 });
     expect(empty.body.error.fields).toEqual([{ path: ["input", "sizeBytes"], message: "must be at least 1" }]);
     const large = await v1(server.url, "POST", path, a.owner, { ...pdf, sizeBytes: MAX_BYTES + 1 });
@@ -293,7 +321,22 @@ describe("appointment files on S3", () => {
     expect((await put(created, "short")).status).toBe(200);
     const mismatch = await confirm(s3Server, appointment.id, created.file.id, org.owner);
     expect(mismatch.status).toBe(409);
+    expect(mismatch.body.error.code).toBe("UPLOAD_MISMATCH");
     expect(mismatch.body.error.message).toBe("The uploaded file has 5 bytes; 11 were declared");
+    const key = new URL(created.upload.url).pathname.slice(`/${s3.bucket}/`.length);
+    expect(await bucket().stat(key)).toBeNull();
+    // Of the declared size but another type than signed (the stand-in does not check the signature).
+    expect((await put(created, bytes, { "content-type": "image/png" })).status).toBe(200);
+    const png = await gqlData(s3Server.url, ConfirmFile, { id: created.file.id }, org.owner);
+    expect(png.confirmAppointmentFileUpload).toEqual({
+      __typename: "UploadMismatchError",
+      code: "UPLOAD_MISMATCH",
+      message: "The uploaded file is image/png; application/pdf was declared",
+      uploadedSizeBytes: 11,
+      uploadedContentType: "image/png",
+    });
+    expect(await bucket().stat(key)).toBeNull();
+    expect((await list(s3Server, appointment.id, org.owner)).body.data).toEqual([]);
     expect((await put(created, bytes)).status).toBe(200);
     expect((await confirm(s3Server, appointment.id, created.file.id, org.owner)).status).toBe(200);
     const { downloadUrl } = (await list(s3Server, appointment.id, org.owner)).body.data[0];
@@ -319,6 +362,14 @@ describe("who reaches which files", () => {
     const staffFile = await register(server, mine.id, a.owner);
     const ownFile = await register(server, mine.id, patient.headers);
     const theirFile = await register(server, theirs.id, other.headers);
+    for (const [file, appointment, headers] of [
+      [staffFile, mine, a.owner],
+      [ownFile, mine, patient.headers],
+      [theirFile, theirs, other.headers],
+    ] as const) {
+      expect((await put(file, bytes)).status).toBe(200);
+      expect((await confirm(server, appointment.id, file.file.id, headers)).status).toBe(200);
+    }
 
     const listed = await list(server, mine.id, patient.headers);
     expect(listed.body.data.map((f: { id: string }) => f.id)).toEqual([staffFile.file.id, ownFile.file.id]);
@@ -352,5 +403,57 @@ describe("who reaches which files", () => {
       where: { id: uuidOf(created.file.id) },
     });
     expect(row.uploadedAt).toBeNull();
+  });
+});
+
+describe("another organization's appointment files", () => {
+  let appointmentId: string;
+  let pending: Created;
+  let confirmed: Created;
+  const diskPathOf = (created: Created) =>
+    path.join(files.path, new URL(created.upload.url).pathname.slice("/files/".length));
+
+  beforeAll(async () => {
+    const appointment = await createAppointment(server, a);
+    appointmentId = appointment.id;
+    pending = await register(server, appointmentId, a.owner);
+    confirmed = await register(server, appointmentId, a.owner);
+    for (const created of [pending, confirmed]) expect((await put(created, bytes)).status).toBe(200);
+    expect((await confirm(server, appointmentId, confirmed.file.id, a.owner)).status).toBe(200);
+  });
+
+  describeCrossTenant("cannot be confirmed, deleted or downloaded: not found, nothing changed", {
+    server,
+    as: () => b.owner,
+    ids: () => ({ appointment: appointmentId, pending: pending.file.id, confirmed: confirmed.file.id }),
+    unchanged: async () => {
+      const rows = await server.services.adminDb.appointmentFile.findMany({
+        where: { appointmentId: uuidOf(appointmentId) },
+        orderBy: { createdAt: "asc" },
+      });
+      expect(rows.map((row) => [row.id, row.uploadedAt !== null])).toEqual([
+        [uuidOf(pending.file.id), false],
+        [uuidOf(confirmed.file.id), true],
+      ]);
+      for (const created of [pending, confirmed]) expect(await readFile(diskPathOf(created), "utf8")).toBe(bytes);
+    },
+    operations: [
+      operation(ConfirmFile, () => ({ id: pending.file.id }), notFound("AppointmentFile")),
+      operation(DeleteFile, () => ({ id: confirmed.file.id }), notFound("AppointmentFile")),
+      operation(DeleteFile, () => ({ id: pending.file.id }), notFound("AppointmentFile"), "pending"),
+      operation(FileNode, () => ({ id: confirmed.file.id }), empty),
+      operation(
+        CreateFile,
+        () => ({ input: { ...pdf, appointmentId } }),
+        notFound("Appointment"),
+        "on their appointment",
+      ),
+    ],
+    routes: [
+      ["GET", "/v1/appointments/:appointment/files"],
+      ["POST", "/v1/appointments/:appointment/files", pdf],
+      ["POST", "/v1/appointments/:appointment/files/:pending/confirm"],
+      ["DELETE", "/v1/appointments/:appointment/files/:confirmed"],
+    ],
   });
 });

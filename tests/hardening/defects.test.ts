@@ -126,6 +126,18 @@ describe("nested /v1 paths check their parent too", () => {
     });
     expect(created.status).toBe(201);
     const attachmentId = created.body.attachment.id;
+    // Uploaded and confirmed, so the list shows it (pending attachments are not listed).
+    const put = await fetch(created.body.upload.url, {
+      method: "PUT",
+      body: "pdf",
+      headers: { "content-type": "application/pdf" },
+    });
+    expect(put.status).toBe(200);
+    const wrongParent = `/v1/services/${second}/attachments/${attachmentId}/confirm`;
+    expect((await v1(server.url, "POST", wrongParent, a.owner)).status).toBe(404);
+    expect(
+      (await v1(server.url, "POST", `/v1/services/${first}/attachments/${attachmentId}/confirm`, a.owner)).status,
+    ).toBe(200);
     const elsewhere = await v1(server.url, "DELETE", `/v1/services/${second}/attachments/${attachmentId}`, a.owner);
     expect(elsewhere.status).toBe(404);
     expect(elsewhere.body).toMatchObject({ error: { code: "NOT_FOUND" } });

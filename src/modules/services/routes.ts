@@ -3,7 +3,10 @@ import { listRoute, mutationRoute, queryRoute, type V1Route, withinParentOf } fr
 const pricing = "pricing { billingModel currency pricePerSession basePrice pricePerUnit unitMinutes }";
 const service = `id name description durationMinutes deliveryMode ${pricing} listPrice requiresPlanSession active createdAt updatedAt`;
 const specialist = "id firstName lastName active";
-const attachment = "id fileName contentType sizeBytes createdAt downloadUrl";
+const attachment = "id fileName contentType sizeBytes uploadedAt createdAt downloadUrl";
+/** What starting an upload answers: `upload`, and the flat fields that came before it. */
+const upload =
+  "upload { url method headers { name value } expiresAt } uploadUrl uploadHeaders { name value } expiresAt";
 
 export const servicesRoutes: V1Route[] = [
   listRoute({
@@ -64,8 +67,17 @@ export const servicesRoutes: V1Route[] = [
     status: 201,
     mutation: "createServiceAttachment",
     args: { input: "CreateServiceAttachmentInput!" },
-    select: `uploadUrl expiresAt attachment { ${attachment} }`,
+    select: `${upload} attachment { ${attachment} }`,
     variables: ({ params, body }) => ({ input: { ...body, serviceId: params.id } }),
+  }),
+  mutationRoute({
+    method: "POST",
+    path: "/v1/services/:id/attachments/:attachmentId/confirm",
+    within: withinParentOf("ServiceAttachment", "service", "attachmentId"),
+    mutation: "confirmServiceAttachmentUpload",
+    args: { id: "ID!" },
+    select: attachment,
+    variables: ({ params }) => ({ id: params.attachmentId }),
   }),
   mutationRoute({
     method: "DELETE",

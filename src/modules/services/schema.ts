@@ -1,11 +1,14 @@
 import "./types/billing-model.enum.js";
 import "./types/delivery-mode.enum.js";
 import "./types/service.type.js";
-import "./service-attachment.type.js";
+import "./types/service-attachment.type.js";
+import "./types/service-attachment-upload.type.js";
 import "./resolvers/services.query.js";
 import "./resolvers/service.query.js";
 import "./resolvers/create-service.mutation.js";
 import "./resolvers/update-service.mutation.js";
 import "./resolvers/set-service-specialists.mutation.js";
 import "./resolvers/set-service-add-ons.mutation.js";
-import "./service-attachment.mutations.js";
+import "./resolvers/create-service-attachment.mutation.js";
+import "./resolvers/confirm-service-attachment-upload.mutation.js";
+import "./resolvers/delete-service-attachment.mutation.js";

@@ -1,5 +1,6 @@
-import "./appointment-file.type.js";
-import "./appointment-files.field.js";
-import "./create-appointment-file.mutation.js";
-import "./confirm-appointment-file-upload.mutation.js";
-import "./delete-appointment-file.mutation.js";
+import "./types/appointment-file.type.js";
+import "./types/appointment-file-upload.type.js";
+import "./resolvers/appointment-files.field.js";
+import "./resolvers/create-appointment-file.mutation.js";
+import "./resolvers/confirm-appointment-file-upload.mutation.js";
+import "./resolvers/delete-appointment-file.mutation.js";

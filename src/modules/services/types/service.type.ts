@@ -63,7 +63,8 @@ export const ServiceRef = builder.prismaNode("Service", {
     }),
     attachments: t.relatedConnection("attachments", {
       cursor: "id",
-      query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      description: "Its files, oldest first; pending uploads (not yet confirmed) are left out.",
+      query: { where: { uploadedAt: { not: null } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
     }),
   }),
 });

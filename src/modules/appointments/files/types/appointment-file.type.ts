@@ -1,0 +1,28 @@
+import { builder } from "../../../../graphql/builder.js";
+import { objectStoreFor } from "../../../../storage/organization-store.js";
+import { downloadUrlOf } from "../../../../storage/uploads.js";
+
+export const AppointmentFileRef = builder.prismaNode("AppointmentFile", {
+  nullable: true,
+  id: { field: "id" },
+  description:
+    "A file attached to an appointment (a referral, a photo, a report). Its bytes live in the organization's S3 bucket (the `s3` integration), else in the server's storage. Pending until `confirmAppointmentFileUpload`: not listed, not downloadable.",
+  fields: (t) => ({
+    fileName: t.exposeString("fileName"),
+    contentType: t.exposeString("contentType"),
+    sizeBytes: t.exposeInt("sizeBytes"),
+    appointment: t.relation("appointment"),
+    uploadedAt: t.expose("uploadedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When the upload was confirmed (`confirmAppointmentFileUpload`); null while it is pending.",
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    downloadUrl: t.string({
+      nullable: true,
+      description: "A presigned GET URL, valid 5 minutes; null until the upload is confirmed.",
+      select: { storageKey: true, fileName: true, contentType: true, uploadedAt: true },
+      resolve: async (file, _args, ctx) => downloadUrlOf(await objectStoreFor(ctx), file),
+    }),
+  }),
+});
