@@ -1,5 +1,5 @@
 import { builder } from "../../../../graphql/builder.js";
-import { AppointmentRef } from "../../appointment.type.js";
+import { AppointmentRef } from "../../types/appointment.type.js";
 
 builder.prismaObjectField(AppointmentRef, "files", (t) =>
   t.relatedConnection("files", {

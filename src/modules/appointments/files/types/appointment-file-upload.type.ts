@@ -1,7 +1,7 @@
 import { builder } from "../../../../graphql/builder.js";
 import { uploadPayloadFields } from "../../../../graphql/file-upload.js";
 import { fileNameSchema, type StartedUpload } from "../../../../storage/uploads.js";
-import { AppointmentRef } from "../../appointment.type.js";
+import { AppointmentRef } from "../../types/appointment.type.js";
 import { appointmentFileKind } from "../domain/appointment-files.js";
 import { AppointmentFileRef } from "./appointment-file.type.js";
 
